@@ -1,0 +1,16 @@
+package org.portal.licensing.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "base_sections")
+public class BaseSection extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    public String title;
+    public String moduleCode;
+}

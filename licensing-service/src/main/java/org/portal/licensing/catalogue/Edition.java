@@ -1,0 +1,54 @@
+package org.portal.licensing.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.Set;
+
+@Entity
+@Table(name = "editions")
+public class Edition extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    public String title;
+    public String audience;
+    public String subscriptionTerms;
+    public BigDecimal priceUsdPerUserYear;
+    public String perpetualTerms;
+    public int customSectionLimit;
+    public int dailyCallLimit;
+    public Integer maxFreeUsers;
+    public Integer freeUsersPerProductUser;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "edition_grants", joinColumns = @JoinColumn(name = "edition_code"))
+    public Set<Grant> grants;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "edition_products", joinColumns = @JoinColumn(name = "edition_code"))
+    @Column(name = "product_code")
+    public Set<String> allowedProducts;
+
+    /**
+     * Seats this edition lets a license use: a free edition is capped at its maximum and at a multiple
+     * of the main product's users, whatever the file says.
+     */
+    public int usableSeats(int seatsInFile, int productUsers) {
+        int seats = seatsInFile;
+        if (maxFreeUsers != null) {
+            seats = Math.min(seats, maxFreeUsers);
+        }
+        if (freeUsersPerProductUser != null) {
+            seats = (int) Math.min(seats, (long) freeUsersPerProductUser * productUsers);
+        }
+        return seats;
+    }
+}

@@ -1,0 +1,15 @@
+package org.portal.licensing.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+public class ClockProducer {
+
+    /** License validity is judged by calendar days in UTC, the zone license files are written in. */
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,32 @@
+package org.portal.licensing.licenses;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+@Entity
+@Table(name = "licenses")
+public class License extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String installation;
+    public String editionCode;
+    public String productCode;
+    public int productUsers;
+    public int seatsInFile;
+    public int seats;
+    public LocalDate validFrom;
+    public LocalDate validUntil;
+    public Instant issuedAt;
+    public Instant importedAt;
+    public String importedBy;
+    public String licenseFile;
+
+    public boolean validOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
+    }
+}

@@ -1,0 +1,63 @@
+package org.portal.licensing.licenses;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/licensing/licenses")
+@Tag(name = "Licenses")
+@RolesAllowed("portal-admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class LicenseResource {
+
+    private final LicenseService licenses;
+    private final SecurityIdentity caller;
+
+    public LicenseResource(LicenseService licenses, SecurityIdentity caller) {
+        this.licenses = licenses;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes({ MediaType.TEXT_PLAIN, "application/jwt" })
+    @Operation(summary = "Import a license file received from the vendor (a compact JWS)")
+    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "200", description = "This exact file was imported before; nothing changed")
+    @APIResponse(responseCode = "409", description = "A license with this id issued later is already imported")
+    @APIResponse(responseCode = "422", description = "Refused: the problem type names the check that failed")
+    public Response importLicense(@NotBlank @Size(max = 16_384) String licenseFile) {
+        LicenseService.Imported imported = licenses.importFile(licenseFile, caller.getPrincipal().getName());
+        LicenseView view = LicenseView.from(imported.license());
+        return imported.created()
+                ? Response.created(URI.create("/api/licensing/licenses/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(summary = "Imported licenses")
+    public List<LicenseView> list() {
+        return licenses.list().stream().map(LicenseView::from).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One imported license")
+    @APIResponse(responseCode = "404", description = "No such license")
+    public LicenseView get(@PathParam("id") String id) {
+        return LicenseView.from(licenses.get(id));
+    }
+}

@@ -1,0 +1,19 @@
+package org.portal.licensing.seats;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "seats")
+public class Seat extends PanacheEntityBase {
+
+    @Id
+    public UUID userId;
+    public String licenseId;
+    public Instant assignedAt;
+    public String assignedBy;
+}

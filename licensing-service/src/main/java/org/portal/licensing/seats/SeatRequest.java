@@ -1,0 +1,7 @@
+package org.portal.licensing.seats;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
+
+public record SeatRequest(@NotNull UUID userId) {
+}

@@ -1,0 +1,127 @@
+package org.portal.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where every failure of a REST resource becomes an RFC 9457 problem. */
+public class ProblemExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return ProblemResponses.of(e.toProblem().withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ProblemResponses.of(Problem.of(CommonProblems.VALIDATION, "Invalid values for: " + fields)
+                .withInstance(uri.getPath()).withErrors(errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        Problem problem = Problem.of(CommonProblems.BAD_REQUEST, "The request body is not valid JSON for this operation")
+                .withInstance(uri.getPath());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            problem = problem.withErrors(List.of(new Problem.FieldError(field, "has a value of the wrong type or format")));
+        }
+        return ProblemResponses.of(problem);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required")
+                .withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(CommonProblems.FORBIDDEN, "Your roles do not allow this operation")
+                .withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = CommonProblems.forStatus(status);
+        return ProblemResponses.of(Problem.of(type, describe(status)).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
+        return ProblemResponses.of(Problem.of(CommonProblems.INTERNAL,
+                "The request failed unexpectedly; quote incident " + incident + " when reporting it")
+                .withInstance(uri.getPath()));
+    }
+
+    static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This path does not support the request method";
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "The request body's media type is not supported here";
+            default -> "The request was refused with HTTP status " + status;
+        };
+    }
+
+    /** Reports a request record's field, not the Java method and parameter it came in through. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && violation.getPropertyPath().toString().contains(".")) {
+                names.clear();
+                if (!isLast(violation.getPropertyPath(), node)) {
+                    continue;
+                }
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+        }
+        String joined = names.stream().filter(n -> !n.isEmpty()).collect(Collectors.joining("."));
+        return joined.isEmpty() ? "body" : joined;
+    }
+
+    private static boolean isLast(Path path, Path.Node candidate) {
+        Path.Node last = null;
+        for (Path.Node node : path) {
+            last = node;
+        }
+        return last == candidate;
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        return path.stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,65 @@
+package org.portal.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Problem responses for what never reaches a REST resource: paths no route serves, and failures of
+ * the HTTP layer itself (a token refused by proactive authentication, a denied permission policy).
+ */
+@ApplicationScoped
+public class ProblemRoutes {
+
+    private final ObjectMapper json;
+
+    public ProblemRoutes(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> send(ctx,
+                Problem.of(CommonProblems.NOT_FOUND, ProblemExceptionMappers.describe(404))));
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            send(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
+        } else if (failure instanceof ForbiddenException) {
+            send(ctx, Problem.of(CommonProblems.FORBIDDEN, "Your roles do not allow this operation"));
+        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            send(ctx, Problem.of(CommonProblems.forStatus(ctx.statusCode()), ProblemExceptionMappers.describe(ctx.statusCode())));
+        } else {
+            Log.errorf(failure, "Unhandled failure on %s", ctx.normalizedPath());
+            send(ctx, Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly"));
+        }
+    }
+
+    public void send(RoutingContext ctx, Problem problem) {
+        if (ctx.response().headWritten()) {
+            ctx.response().close();
+            return;
+        }
+        Problem withInstance = problem.withInstance(ctx.normalizedPath());
+        try {
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            if (problem.status() == 401) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            }
+            ctx.response().end(json.writeValueAsString(withInstance));
+        } catch (JsonProcessingException e) {
+            ctx.response().setStatusCode(500).end();
+        }
+    }
+}
