@@ -1,0 +1,60 @@
+package org.portal.users.accounts;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/accounts")
+@Tag(name = "Accounts")
+@RolesAllowed("portal-admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private final AccountService accounts;
+
+    public AccountResource(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account (a customer or partner organization)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "An account with this name exists")
+    public Response create(@Valid @NotNull NewAccount request) {
+        AccountView created = AccountView.from(accounts.create(request));
+        return Response.created(URI.create("/api/accounts/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Accounts by name, a page at a time")
+    public List<AccountView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return accounts.list(offset, limit).stream().map(AccountView::from).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "404", description = "No such account")
+    public AccountView get(@PathParam("id") UUID id) {
+        return AccountView.from(accounts.get(id));
+    }
+}

@@ -1,0 +1,38 @@
+package org.portal.users.accounts;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.portal.problem.Conflict;
+import org.portal.problem.NotFound;
+
+@ApplicationScoped
+public class AccountService {
+
+    @Transactional
+    public Account create(NewAccount request) {
+        String name = request.name().strip();
+        if (Account.count("lower(name) = lower(?1)", name) > 0) {
+            throw new Conflict("An account named '" + name + "' exists already");
+        }
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.name = name;
+        account.createdAt = Instant.now();
+        account.persist();
+        return account;
+    }
+
+    @Transactional
+    public List<Account> list(int offset, int limit) {
+        return Account.findAll(Sort.by("name")).range(offset, offset + limit - 1).list();
+    }
+
+    @Transactional
+    public Account get(UUID id) {
+        return Account.<Account>findByIdOptional(id).orElseThrow(() -> new NotFound("No account " + id));
+    }
+}

@@ -1,0 +1,32 @@
+package org.portal.users.users;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** For other services only (a service identity); the gateway never routes {@code /internal}. */
+@Path("/internal/subjects/{subject}")
+@Tag(name = "Internal")
+@RolesAllowed("portal-service")
+public class InternalSubjectResource {
+
+    private final PortalUserService users;
+
+    public InternalSubjectResource(PortalUserService users) {
+        this.users = users;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The portal user behind an OIDC subject: id, account, status, scope")
+    @APIResponse(responseCode = "404", description = "No portal user has this subject")
+    public SubjectView subject(@PathParam("subject") String subject) {
+        return SubjectView.from(users.bySubject(subject));
+    }
+}

@@ -1,0 +1,37 @@
+package org.portal.users.users;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An external person using the portal, linked to their identity at the OIDC provider by subject. */
+@Entity
+@Table(name = "portal_users")
+public class PortalUser extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String subject;
+    public String email;
+    public String displayName;
+    public UUID accountId;
+    @Enumerated(EnumType.STRING)
+    public UserStatus status;
+    @Enumerated(EnumType.STRING)
+    public AccessScope accessScope;
+    public boolean accountAdmin;
+    public Instant createdAt;
+    @Version
+    public long version;
+
+    public static Optional<PortalUser> bySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+}

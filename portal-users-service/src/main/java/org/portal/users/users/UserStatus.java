@@ -1,0 +1,5 @@
+package org.portal.users.users;
+
+public enum UserStatus {
+    pending, active, blocked
+}

@@ -1,0 +1,57 @@
+package org.portal.sections.knowledge;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The knowledge base section: articles are shared by every account, so no record belongs to one. */
+@Path("/api/sections/knowledge-base/records")
+@Tag(name = "Knowledge base")
+@Produces(MediaType.APPLICATION_JSON)
+public class KnowledgeBaseResource {
+
+    static final int MAX_PAGE = 100;
+
+    private final KnowledgeBaseService knowledgeBase;
+    private final SecurityIdentity caller;
+
+    public KnowledgeBaseResource(KnowledgeBaseService knowledgeBase, SecurityIdentity caller) {
+        this.knowledgeBase = knowledgeBase;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @Operation(summary = "Knowledge base articles, newest first; portal users see published ones only")
+    public ArticlePage list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
+        boolean staff = caller.hasRole("portal-agent") || caller.hasRole("portal-admin");
+        return knowledgeBase.list(!staff, offset, limit);
+    }
+
+    @POST
+    @RolesAllowed("portal-agent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write an article (agents)")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response write(@Valid @NotNull NewArticle request) {
+        ArticleView created = ArticleView.from(knowledgeBase.write(request, caller.getPrincipal().getName()));
+        return Response.created(URI.create("/api/sections/knowledge-base/records/" + created.id())).entity(created).build();
+    }
+}

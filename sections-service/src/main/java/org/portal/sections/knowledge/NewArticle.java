@@ -1,0 +1,9 @@
+package org.portal.sections.knowledge;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+public record NewArticle(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 100_000) String body,
+        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags, boolean published) {
+}
