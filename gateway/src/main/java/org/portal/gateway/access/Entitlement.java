@@ -1,0 +1,13 @@
+package org.portal.gateway.access;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** licensing-service's answer for a portal user's seat. */
+public record Entitlement(UUID userId, String licenseId, String edition, List<SectionGrant> sections,
+        int dailyCallLimit) {
+
+    public record SectionGrant(String code, Set<Operation> operations) {
+    }
+}

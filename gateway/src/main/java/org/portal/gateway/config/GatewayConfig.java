@@ -1,0 +1,46 @@
+package org.portal.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "portal.gateway")
+public interface GatewayConfig {
+
+    /** Where the services behind the gateway listen. */
+    Services services();
+
+    Quota quota();
+
+    /** Prefix of every Redis key and channel this gateway uses, so several portals can share a Redis. */
+    @WithDefault("portal:")
+    String redisNamespace();
+
+    interface Services {
+        URI licensing();
+
+        URI portalUsers();
+
+        URI sections();
+    }
+
+    interface Quota {
+        /** The calendar day that counters follow. */
+        @WithDefault("UTC")
+        ZoneId zone();
+
+        /** How long a day's counter outlives its day, so late reports can still read it. */
+        @WithDefault("PT1H")
+        Duration grace();
+
+        /** How long a counted call may wait for Redis before the outage policy decides. */
+        @WithDefault("PT0.05S")
+        Duration redisTimeout();
+
+        /** Admit calls while Redis cannot count them (true), or refuse them with 503 (false). */
+        @WithDefault("true")
+        boolean failOpen();
+    }
+}

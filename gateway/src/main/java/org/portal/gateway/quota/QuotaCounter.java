@@ -1,0 +1,107 @@
+package org.portal.gateway.quota;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.portal.gateway.config.GatewayConfig;
+
+/**
+ * Counts a portal user's calls per calendar day in Redis. Checking the limit and incrementing happen
+ * in one Lua script, one round trip, so the count is exact under any concurrency and across gateway
+ * instances; a refused call is not counted. Keys expire by themselves after the day and a grace.
+ */
+@ApplicationScoped
+public class QuotaCounter {
+
+    static final String SCRIPT = """
+            local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if used >= tonumber(ARGV[1]) then
+              return {0, used}
+            end
+            used = redis.call('INCR', KEYS[1])
+            if redis.call('TTL', KEYS[1]) < 0 then
+              redis.call('EXPIRE', KEYS[1], ARGV[2])
+            end
+            return {1, used}
+            """;
+    static final String SCRIPT_SHA = sha1(SCRIPT);
+
+    private final ReactiveRedisDataSource redis;
+    private final GatewayConfig.Quota config;
+    private final String namespace;
+    private final Clock clock;
+    private final Counter redisFailures;
+    private final AtomicBoolean outage = new AtomicBoolean();
+
+    public QuotaCounter(ReactiveRedisDataSource redis, GatewayConfig config, Clock clock, MeterRegistry metrics) {
+        this.redis = redis;
+        this.config = config.quota();
+        this.namespace = config.redisNamespace();
+        this.clock = clock;
+        this.redisFailures = Counter.builder("gateway.quota.redis.failures")
+                .description("Counted calls that Redis could not count; the outage policy decided them")
+                .register(metrics);
+    }
+
+    public Uni<QuotaDecision> count(UUID userId, int limit) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
+        LocalDate day = now.toLocalDate();
+        long secondsToReset = Duration.between(now, day.plusDays(1).atStartOfDay(config.zone())).toSeconds();
+        String key = key(userId, day);
+        String ttl = Long.toString(secondsToReset + config.grace().toSeconds());
+        String max = Integer.toString(limit);
+        return redis.execute("EVALSHA", SCRIPT_SHA, "1", key, max, ttl)
+                .onFailure(QuotaCounter::isNoScript).recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, max, ttl))
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .map(reply -> decided(reply, limit, secondsToReset))
+                .onFailure().recoverWithItem(failure -> undecided(failure, limit, secondsToReset));
+    }
+
+    public String key(UUID userId, LocalDate day) {
+        return namespace + "quota:" + userId + ":" + day;
+    }
+
+    private QuotaDecision decided(Response reply, int limit, long secondsToReset) {
+        if (outage.compareAndSet(true, false)) {
+            Log.info("Redis counts calls again; the daily quota is enforced");
+        }
+        boolean admitted = reply.get(0).toInteger() == 1;
+        long used = reply.get(1).toLong();
+        return new QuotaDecision(admitted, true, limit, Math.max(0, limit - used), secondsToReset);
+    }
+
+    private QuotaDecision undecided(Throwable failure, int limit, long secondsToReset) {
+        redisFailures.increment();
+        if (outage.compareAndSet(false, true)) {
+            Log.errorf("Redis cannot count calls (%s); failing %s until it recovers", failure.toString(),
+                    config.failOpen() ? "open: calls are admitted uncounted" : "closed: counted calls are refused");
+        }
+        return new QuotaDecision(config.failOpen(), false, limit, limit, secondsToReset);
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

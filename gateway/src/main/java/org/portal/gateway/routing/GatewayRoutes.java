@@ -1,0 +1,129 @@
+package org.portal.gateway.routing;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.Optional;
+import org.portal.gateway.access.AccessContext;
+import org.portal.gateway.access.AccessContextResolver;
+import org.portal.gateway.access.AccessRefused;
+import org.portal.gateway.access.Operation;
+import org.portal.gateway.quota.QuotaCounter;
+import org.portal.gateway.quota.QuotaDecision;
+import org.portal.problem.CommonProblems;
+import org.portal.problem.Problem;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemRoutes;
+import org.portal.problem.ProblemType;
+
+/**
+ * The gateway's pipeline for every {@code /api} request: a verified token, then for portal users on
+ * section data the access context, the section and operation check and the daily quota, and last the
+ * proxy to the owning service. Paths the gateway answers itself fall through to its REST resources.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", "Daily call limit reached", 429);
+    public static final ProblemType QUOTA_UNAVAILABLE = new ProblemType("quota-unavailable",
+            "Calls cannot be counted right now", 503);
+    static final String PORTAL_USER = "portal-user";
+
+    private final AccessContextResolver access;
+    private final QuotaCounter quota;
+    private final ServiceProxy proxy;
+    private final ProblemRoutes problems;
+
+    public GatewayRoutes(AccessContextResolver access, QuotaCounter quota, ServiceProxy proxy, ProblemRoutes problems) {
+        this.access = access;
+        this.quota = quota;
+        this.proxy = proxy;
+        this.problems = problems;
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        Optional<RouteTable.Route> route = RouteTable.match(path);
+        if (route.isEmpty() || route.get().target() == Target.GATEWAY) {
+            ctx.next();
+            return;
+        }
+        if (!path.equals(ctx.request().path())) {
+            refuse(ctx, Problem.of(CommonProblems.BAD_REQUEST, "The path must be in normal form (no '.', '..' or '//' segments)"));
+            return;
+        }
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            refuse(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
+            return;
+        }
+        Target target = route.get().target();
+        Optional<String> section = RouteTable.section(path);
+        boolean counted = route.get().counted() && identity.hasRole(PORTAL_USER)
+                && (section.isPresent() || !path.startsWith("/api/sections"));
+        if (!counted) {
+            proxy.forward(target, ctx.request(), null);
+            return;
+        }
+        ctx.request().pause();
+        access.resolve(identity.getPrincipal().getName())
+                .flatMap(context -> admit(context, section, ctx.request().method().name()))
+                .subscribe().with(
+                        decision -> {
+                            if (decision.admitted()) {
+                                proxy.forward(target, ctx.request(), decision.counted() ? decision : null);
+                            } else {
+                                refuseOverQuota(ctx, decision);
+                            }
+                        },
+                        failure -> refuse(ctx, failure instanceof ProblemException problem ? problem.toProblem()
+                                : Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly")));
+    }
+
+    private Uni<QuotaDecision> admit(AccessContext context, Optional<String> section, String method) {
+        if (!context.active()) {
+            throw new AccessRefused(AccessRefused.USER_NOT_ACTIVE, "Your portal account is " + context.status());
+        }
+        if (!context.hasSeat()) {
+            throw new AccessRefused(AccessRefused.NO_SEAT, "You hold no valid portal seat; ask your portal administrator for one");
+        }
+        if (section.isPresent()) {
+            Optional<Operation> operation = Operation.of(method);
+            String code = section.get();
+            if (operation.isEmpty() || !context.allows(code, operation.get())) {
+                String what = operation.map(Enum::name).orElse(method.toLowerCase());
+                throw new AccessRefused(AccessRefused.SECTION_NOT_GRANTED, "The " + context.edition()
+                        + " edition does not allow '" + what + "' on section '" + code + "'",
+                        Map.of("section", code, "operation", what));
+            }
+        }
+        return quota.count(context.userId(), context.dailyCallLimit());
+    }
+
+    private void refuseOverQuota(RoutingContext ctx, QuotaDecision decision) {
+        if (!decision.counted()) {
+            refuse(ctx, Problem.of(QUOTA_UNAVAILABLE, "Calls cannot be counted right now; try again shortly"));
+            return;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(decision.secondsToReset()))
+                .putHeader("RateLimit-Policy", decision.policyHeader())
+                .putHeader("RateLimit", decision.rateLimitHeader());
+        refuse(ctx, Problem.of(QUOTA_EXCEEDED, "You have used all " + decision.limit()
+                + " calls of today; the counter resets in " + decision.secondsToReset() + " seconds"));
+    }
+
+    private void refuse(RoutingContext ctx, Problem problem) {
+        ctx.request().resume();
+        problems.send(ctx, problem);
+    }
+}

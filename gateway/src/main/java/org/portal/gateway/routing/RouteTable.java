@@ -1,0 +1,52 @@
+package org.portal.gateway.routing;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public routes of ARCHITECTURE.md: which service owns a path, and whether calls on it are
+ * counted against a portal user's daily quota. {@code /internal} paths are never routed.
+ */
+public final class RouteTable {
+
+    /** A path prefix (the path itself or anything below it) and where it goes. */
+    public record Route(String prefix, Target target, boolean counted) {
+
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
+
+    // More specific prefixes first: /api/me/quota is the gateway's, the rest of /api/me is not.
+    private static final List<Route> ROUTES = List.of(
+            new Route("/api/me/quota", Target.GATEWAY, false),
+            new Route("/api/usage", Target.GATEWAY, false),
+            new Route("/api/sections", Target.SECTIONS, true),
+            new Route("/api/approvals", Target.SECTIONS, true),
+            new Route("/api/main-page", Target.SECTIONS, false),
+            new Route("/api/admin/sections", Target.SECTIONS, false),
+            new Route("/api/admin/main-page", Target.SECTIONS, false),
+            new Route("/api/me", Target.PORTAL_USERS, false),
+            new Route("/api/users", Target.PORTAL_USERS, false),
+            new Route("/api/accounts", Target.PORTAL_USERS, false),
+            new Route("/api/registrations", Target.PORTAL_USERS, false),
+            new Route("/api/invitations", Target.PORTAL_USERS, false),
+            new Route("/api/licensing", Target.LICENSING, false));
+
+    private RouteTable() {
+    }
+
+    public static Optional<Route> match(String path) {
+        return ROUTES.stream().filter(route -> route.matches(path)).findFirst();
+    }
+
+    /** The section a path is about: {@code /api/sections/{code}/...}, or empty for the section list itself. */
+    public static Optional<String> section(String path) {
+        String prefix = "/api/sections/";
+        if (!path.startsWith(prefix) || path.length() == prefix.length()) {
+            return Optional.empty();
+        }
+        int end = path.indexOf('/', prefix.length());
+        return Optional.of(end < 0 ? path.substring(prefix.length()) : path.substring(prefix.length(), end));
+    }
+}

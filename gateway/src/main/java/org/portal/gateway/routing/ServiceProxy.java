@@ -1,0 +1,65 @@
+package org.portal.gateway.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import org.portal.gateway.config.GatewayConfig;
+import org.portal.gateway.quota.QuotaDecision;
+
+/**
+ * Streams requests to the owning service and its response back, through Vert.x's reverse proxy over
+ * one pooled HTTP client. Counted calls get the RateLimit headers on their response.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private final HttpClient client;
+    private final Map<Target, URI> origins = new EnumMap<>(Target.class);
+
+    public ServiceProxy(Vertx vertx, GatewayConfig config) {
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(2000)
+                .setMaxPoolSize(200)
+                .setKeepAlive(true));
+        origins.put(Target.LICENSING, config.services().licensing());
+        origins.put(Target.PORTAL_USERS, config.services().portalUsers());
+        origins.put(Target.SECTIONS, config.services().sections());
+    }
+
+    public void forward(Target target, HttpServerRequest request, QuotaDecision quota) {
+        URI origin = origins.get(target);
+        HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost());
+        if (quota != null) {
+            proxy.addInterceptor(new RateLimitHeaders(quota));
+        }
+        proxy.handle(request);
+    }
+
+    private static int port(URI origin) {
+        return origin.getPort() > 0 ? origin.getPort() : "https".equals(origin.getScheme()) ? 443 : 80;
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    private record RateLimitHeaders(QuotaDecision quota) implements ProxyInterceptor {
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            context.response().putHeader("RateLimit-Policy", quota.policyHeader());
+            context.response().putHeader("RateLimit", quota.rateLimitHeader());
+            return context.sendResponse();
+        }
+    }
+}

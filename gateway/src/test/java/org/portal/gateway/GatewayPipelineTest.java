@@ -1,0 +1,227 @@
+package org.portal.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.portal.gateway.DownstreamServices.json;
+import static org.portal.gateway.DownstreamServices.portalUser;
+import static org.portal.gateway.DownstreamServices.server;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.portal.testsupport.TestTokens;
+
+@QuarkusTest
+class GatewayPipelineTest {
+
+    static final String CUSTOMER_GRANTS = """
+            [{"code":"knowledge-base","operations":["read"]},
+             {"code":"cases","operations":["read","create","edit"]}]""";
+
+    @BeforeAll
+    static void sectionsService() {
+        server.stubFor(get(urlEqualTo("/api/sections/knowledge-base/records"))
+                .willReturn(json(200, "{\"items\":[{\"title\":\"Reset a router\"}]}")));
+        server.stubFor(post(urlEqualTo("/api/sections/cases/records"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{{request.body}}").withTransformers("response-template")));
+    }
+
+    private static String subject() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aPortalUserReadsAGrantedSectionAndGetsRateLimitHeaders() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/knowledge-base/records").then().statusCode(200)
+                .body("items[0].title", org.hamcrest.Matchers.equalTo("Reset a router"))
+                .header("RateLimit-Policy", "\"daily\";q=1000;w=86400")
+                .header("RateLimit", matchesPattern("\"daily\";r=999;t=\\d+"));
+    }
+
+    @Test
+    void theRequestBodyIsStreamedToTheService() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).contentType("application/json")
+                .body("{\"subject\":\"Printer on fire\"}")
+                .post("/api/sections/cases/records").then().statusCode(201)
+                .body("subject", org.hamcrest.Matchers.equalTo("Printer on fire"));
+    }
+
+    @Test
+    void aCallWithoutATokenIsRefusedAndReachesNoService() {
+        server.resetRequests();
+        given().get("/api/sections/knowledge-base/records").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:unauthorized"));
+        server.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+    }
+
+    @Test
+    void aTokenWithABadSignatureIsRefused() {
+        String token = TestTokens.of(subject(), "portal-user");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        given().auth().oauth2(forged).get("/api/sections/knowledge-base/records").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSectionTheEditionDoesNotGrantIsForbiddenAndNamed() {
+        String subject = subject();
+        portalUser(subject, "active", "self-service", 1000, CUSTOMER_GRANTS);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/leads/records").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:section-not-granted"))
+                .body("section", org.hamcrest.Matchers.equalTo("leads"))
+                .body("operation", org.hamcrest.Matchers.equalTo("read"));
+    }
+
+    @Test
+    void anOperationTheEditionDoesNotGrantIsForbidden() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).contentType("application/json").body("{}")
+                .post("/api/sections/knowledge-base/records").then().statusCode(403)
+                .body("operation", org.hamcrest.Matchers.equalTo("create"));
+    }
+
+    @Test
+    void portalUsersNeverDelete() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .delete("/api/sections/cases/records/1").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:section-not-granted"));
+    }
+
+    @Test
+    void aBlockedUserIsRefused() {
+        String subject = subject();
+        portalUser(subject, "blocked", "customer", 1000, CUSTOMER_GRANTS);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/knowledge-base/records").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:user-not-active"));
+    }
+
+    @Test
+    void aUserWithoutASeatIsRefused() {
+        String subject = subject();
+        portalUser(subject, "active", null, 0, "[]");
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/knowledge-base/records").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:no-seat"));
+    }
+
+    @Test
+    void concurrentCallsAdmitExactlyTheDailyLimit() throws Exception {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 7, CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Integer>> calls = IntStream.range(0, 40).<Callable<Integer>>mapToObj(i -> () -> given()
+                    .auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode()).toList();
+            List<Integer> statuses = pool.invokeAll(calls).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertEquals(7, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(33, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void overTheLimitTheAnswerIs429WithRetryAfter() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1, CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200)
+                .header("RateLimit", matchesPattern("\"daily\";r=0;t=\\d+"));
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:quota-exceeded"))
+                .header("Retry-After", matchesPattern("\\d+"))
+                .header("RateLimit", matchesPattern("\"daily\";r=0;t=\\d+"));
+    }
+
+    @Test
+    void aLookUpThatDoesNotAnswerIsA503WithinTwoSeconds() {
+        String subject = subject();
+        server.stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse().withFixedDelay(5000)));
+        long started = System.nanoTime();
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/knowledge-base/records").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:access-lookup-unavailable"));
+        assertEquals(true, (System.nanoTime() - started) < TimeUnit.SECONDS.toNanos(2), "took too long");
+    }
+
+    @Test
+    void aFailingLookUpIsA503() {
+        String subject = subject();
+        server.stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse().withStatus(500)));
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/knowledge-base/records").then().statusCode(503)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:access-lookup-unavailable"));
+    }
+
+    @Test
+    void aStrangerToThePortalIsRefused() {
+        String subject = subject();
+        server.stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(json(404, "{}")));
+        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/knowledge-base/records").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:not-a-portal-user"));
+    }
+
+    @Test
+    void internalStaffPassWithoutEditionOrCount() {
+        given().auth().oauth2(TestTokens.of("agent-" + UUID.randomUUID(), "portal-agent"))
+                .get("/api/sections/knowledge-base/records").then().statusCode(200)
+                .header("RateLimit", nullValue());
+    }
+
+    @Test
+    void internalPathsAreNeverRouted() {
+        given().auth().oauth2(TestTokens.of("svc", "portal-service"))
+                .get("/internal/subjects/anyone").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void pathsWithDotSegmentsAreRefused() {
+        given().auth().oauth2(TestTokens.of(subject(), "portal-user")).urlEncodingEnabled(false)
+                .get("/api/sections/knowledge-base/../leads/records").then().statusCode(400);
+    }
+}
