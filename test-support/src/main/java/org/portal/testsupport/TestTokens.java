@@ -28,6 +28,7 @@ public final class TestTokens {
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
+                .preferredUserName("username-of-" + subject)
                 .claim("email", subject + "@example.test")
                 .groups(Set.of(roles))
                 .issuedAt(now)

@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# The local runner: starts the whole portal on this machine and leaves it usable.
+#
+#   deploy/local/run.sh [start] [--no-build]   PostgreSQL, Redis, Keycloak, the four services, demo data
+#   deploy/local/run.sh stop [--drop-data]     stops exactly what start started (recorded process ids)
+#   deploy/local/run.sh status                 what runs, and where
+#
+# Each start begins from the demo state: the services' databases and Keycloak's are made anew and
+# seeded through the public API. Settings (environment): PORTAL_BASE_PORT (8080; "random" picks free
+# ports), PORTAL_STATE_DIR (deploy/local/.state), PORTAL_DB_PREFIX (""), PORTAL_REDIS_NAMESPACE
+# (portal:), PORTAL_KEYCLOAK_VERSION, JAVA_OPTS for the services.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+state="${PORTAL_STATE_DIR:-$here/.state}"
+export PORTAL_STATE_DIR="$state"
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/portal-dev"
+keycloak_version="${PORTAL_KEYCLOAK_VERSION:-26.5.6}"
+db_prefix="${PORTAL_DB_PREFIX:-}"
+db_user="${PORTAL_DB_USER:-portal}"
+db_password="${PORTAL_DB_PASSWORD:-portal}"
+pg_port="${PORTAL_PG_PORT:-5432}"
+redis_namespace="${PORTAL_REDIS_NAMESPACE:-portal:}"
+installation="local-dev"
+services=(licensing-service portal-users-service sections-service gateway)
+
+say() { printf '\033[1m[portal]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[portal] %s\033[0m\n' "$*" >&2; exit 1; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+running() {
+  local pidfile="$state/pids/$1.pid"
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+pick_ports() {
+  local base="${PORTAL_BASE_PORT:-8080}"
+  if [ "$base" = random ]; then
+    for _ in $(seq 1 50); do
+      base=$((20000 + (RANDOM % 400) * 100))
+      local free=1
+      for offset in 0 1 2 3 100 101; do port_open $((base + offset)) && free=0; done
+      [ $free = 1 ] && break
+    done
+  fi
+  gateway_port=$base
+  licensing_port=$((base + 1))
+  users_port=$((base + 2))
+  sections_port=$((base + 3))
+  keycloak_port=$((base + 100))
+  keycloak_management_port=$((base + 101))
+}
+
+port_of() {
+  case "$1" in
+    gateway) echo "$gateway_port" ;;
+    licensing-service) echo "$licensing_port" ;;
+    portal-users-service) echo "$users_port" ;;
+    sections-service) echo "$sections_port" ;;
+  esac
+}
+
+database_of() {
+  case "$1" in
+    licensing-service) echo "${db_prefix}licensing" ;;
+    portal-users-service) echo "${db_prefix}portal_users" ;;
+    sections-service) echo "${db_prefix}sections" ;;
+  esac
+}
+
+fail_with_log() {
+  local name=$1 message=$2
+  printf '\033[1;31m[portal] %s\033[0m\n--- last lines of %s ---\n' "$message" "$state/logs/$name.log" >&2
+  tail -n 40 "$state/logs/$name.log" >&2 || true
+  exit 1
+}
+
+wait_until() {
+  local name=$1 url=$2 seconds=$3
+  say "waiting for $name ($url)"
+  for _ in $(seq 1 $((seconds * 2))); do
+    curl -sf -o /dev/null "$url" && return 0
+    running "$name" || fail_with_log "$name" "$name stopped while starting"
+    sleep 0.5
+  done
+  fail_with_log "$name" "$name was not ready within ${seconds}s"
+}
+
+launch() {
+  local name=$1
+  shift
+  running "$name" && die "$name is running already (pid $(cat "$state/pids/$name.pid")); run: $0 stop"
+  # Detached from this shell's output, so callers (Maven, CI) do not wait on it.
+  nohup "$@" >"$state/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/$name.pid"
+}
+
+ensure_tools() {
+  command -v java >/dev/null || die "A JDK (17 or newer) is needed: sudo apt-get install openjdk-17-jdk-headless"
+  if ! command -v curl >/dev/null; then
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "Please install curl"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+  fi
+}
+
+build() {
+  say "building the services (./mvnw package, tests skipped)"
+  (cd "$root" && ./mvnw -B -q -DskipTests package) || die "the build failed"
+}
+
+recreate_databases() {
+  for service in licensing-service portal-users-service sections-service; do
+    local db
+    db="$(database_of "$service")"
+    PGPASSWORD="$db_password" psql -h localhost -p "$pg_port" -U "$db_user" -d postgres -v ON_ERROR_STOP=1 -q \
+      -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null \
+      || die "could not create the database $db"
+  done
+  say "databases ${db_prefix}licensing, ${db_prefix}portal_users, ${db_prefix}sections made anew"
+}
+
+drop_databases() {
+  for service in licensing-service portal-users-service sections-service; do
+    PGPASSWORD="$db_password" psql -h localhost -p "$pg_port" -U "$db_user" -d postgres -q \
+      -c "DROP DATABASE IF EXISTS $(database_of "$service") WITH (FORCE)" >/dev/null || true
+  done
+}
+
+start_keycloak() {
+  local zip="$cache/keycloak-quarkus-dist-$keycloak_version.zip"
+  if [ ! -f "$zip" ]; then
+    say "fetching Keycloak $keycloak_version from Maven Central (once, into $cache)"
+    mkdir -p "$cache"
+    (cd "$root" && ./mvnw -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" \
+      -DoutputDirectory="$cache" -Dmdep.overWriteIfNewer=true) || die "could not fetch Keycloak $keycloak_version"
+  fi
+  local home="$state/keycloak-$keycloak_version"
+  rm -rf "$home"
+  say "unpacking Keycloak into $home"
+  (cd "$state" && jar xf "$zip") || die "could not unpack $zip"
+  chmod +x "$home"/bin/*.sh
+  mkdir -p "$home/data/import"
+  cp "$root/deploy/keycloak/portal-realm-dev.json" "$home/data/import/"
+  say "starting Keycloak on port $keycloak_port (dev mode, realm 'portal' imported)"
+  launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    "$home/bin/kc.sh" start-dev --http-port="$keycloak_port" --http-management-port="$keycloak_management_port" \
+    --import-realm --health-enabled=true
+}
+
+vendor_key() {
+  mkdir -p "$state/vendor"
+  if [ ! -f "$state/vendor/private.jwk" ]; then
+    say "making the development vendor key (license signing)"
+    java -jar "$root/license-tool/target/license-tool.jar" keygen --key-id dev-vendor \
+      --private "$state/vendor/private.jwk" --public-jwks "$state/vendor/public.jwks"
+  fi
+}
+
+start_service() {
+  local name=$1 port
+  port="$(port_of "$name")"
+  local jar="$root/$name/target/quarkus-app/quarkus-run.jar"
+  [ -f "$jar" ] || die "$jar is missing: build first (drop --no-build)"
+  say "starting $name on port $port"
+  launch "$name" env \
+    QUARKUS_HTTP_PORT="$port" \
+    PORTAL_DB_URL="jdbc:postgresql://localhost:$pg_port/$(database_of "$name")" \
+    PORTAL_DB_USER="$db_user" PORTAL_DB_PASSWORD="$db_password" \
+    PORTAL_OIDC_URL="http://localhost:$keycloak_port/realms/portal" \
+    PORTAL_VENDOR_JWKS="$(cat "$state/vendor/public.jwks")" \
+    PORTAL_INSTALLATION_ID="$installation" \
+    PORTAL_LICENSING_URL="http://localhost:$licensing_port" \
+    PORTAL_USERS_URL="http://localhost:$users_port" \
+    PORTAL_SECTIONS_URL="http://localhost:$sections_port" \
+    PORTAL_GATEWAY_CLIENT_SECRET=gateway-dev-secret \
+    PORTAL_REDIS_URL="redis://localhost:${PORTAL_REDIS_PORT:-6379}" \
+    PORTAL_REDIS_NAMESPACE="$redis_namespace" \
+    java ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$jar"
+}
+
+start() {
+  local no_build=""
+  [ "${1:-}" = --no-build ] && no_build=1
+  mkdir -p "$state/pids" "$state/logs"
+  local began=$SECONDS
+  # A start that fails leaves nothing half-running behind.
+  trap 'status=$?; if [ $status != 0 ]; then say "start failed: stopping what it started"; stop; fi' EXIT
+  ensure_tools
+  "$here/infra.sh"
+  [ -n "$no_build" ] || build
+  pick_ports
+  for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" "$keycloak_port"; do
+    port_open "$port" && die "port $port is taken; stop what uses it or set PORTAL_BASE_PORT"
+  done
+  recreate_databases
+  vendor_key
+  start_keycloak
+  for name in "${services[@]}"; do start_service "$name"; done
+  wait_until keycloak "http://localhost:$keycloak_port/realms/portal/.well-known/openid-configuration" 180
+  for name in "${services[@]}"; do
+    wait_until "$name" "http://localhost:$(port_of "$name")/q/health/ready" 120
+  done
+  say "seeding the demo state through the API"
+  java -jar "$root/demo-seed/target/demo-seed.jar" "http://localhost:$gateway_port" \
+    "http://localhost:$keycloak_port/realms/portal" "$installation" "$state/vendor/private.jwk" \
+    || die "seeding the demo state failed"
+  cat >"$state/urls.properties" <<PROPS
+gateway=http://localhost:$gateway_port
+realm=http://localhost:$keycloak_port/realms/portal
+PROPS
+  trap - EXIT
+  say "ready in $((SECONDS - began))s"
+  cat <<TEXT
+
+  Gateway (the API)     http://localhost:$gateway_port/api/...
+  Services              licensing :$licensing_port, portal users :$users_port, sections :$sections_port
+  Keycloak              http://localhost:$keycloak_port  (realm 'portal'; console admin/admin)
+  OpenAPI               http://localhost:$gateway_port/q/openapi, http://localhost:$gateway_port/q/swagger-ui
+  Logs                  $state/logs/
+
+  Demo users (password 'demo-password', development realm only):
+    ssp-acme          Self-service Portal, account Acme
+    customer-acme     Customer Portal, account Acme
+    customer-globex   Customer Portal, account Globex
+    partner-globex    Partner Portal, account Globex
+    admin             portal administrator
+    agent             support agent
+
+  Try it:
+    TOKEN=\$(curl -s -d grant_type=password -d client_id=portal-dev -d username=customer-acme -d password=demo-password \\
+      http://localhost:$keycloak_port/realms/portal/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+    curl -i -H "Authorization: Bearer \$TOKEN" http://localhost:$gateway_port/api/sections/knowledge-base/records
+
+  Stop: $0 stop
+TEXT
+}
+
+stop_pid() {
+  local name=$1 pid=$2
+  kill -0 "$pid" 2>/dev/null || return 0
+  say "stopping $name (pid $pid)"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+stop() {
+  for pidfile in "$state"/pids/*.pid; do
+    [ -f "$pidfile" ] || continue
+    stop_pid "$(basename "$pidfile" .pid)" "$(cat "$pidfile")"
+    rm -f "$pidfile"
+  done
+  if [ "${1:-}" = --drop-data ]; then
+    drop_databases
+    if command -v redis-cli >/dev/null; then
+      redis-cli -p "${PORTAL_REDIS_PORT:-6379}" --scan --pattern "${redis_namespace}*" \
+        | xargs -r redis-cli -p "${PORTAL_REDIS_PORT:-6379}" del >/dev/null || true
+    fi
+    say "dropped the databases and Redis keys of this run"
+  fi
+  if [ -f "$state/infra-started" ]; then
+    while read -r kind what; do
+      case "$kind" in
+        redis) [ -f "$what" ] && stop_pid redis "$(cat "$what")" ;;
+        # shellcheck disable=SC2086
+        postgres) say "stopping PostgreSQL cluster $what"; pg_ctlcluster $what stop || true ;;
+      esac
+    done <"$state/infra-started"
+    rm -f "$state/infra-started"
+  fi
+}
+
+status() {
+  local any=""
+  for pidfile in "$state"/pids/*.pid; do
+    [ -f "$pidfile" ] || continue
+    any=1
+    local name pid
+    name="$(basename "$pidfile" .pid)"
+    pid="$(cat "$pidfile")"
+    if kill -0 "$pid" 2>/dev/null; then
+      printf '  %-22s running  pid %-8s rss %s MiB\n' "$name" "$pid" "$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))"
+    else
+      printf '  %-22s stopped  (pid %s gone)\n' "$name" "$pid"
+    fi
+  done
+  [ -n "$any" ] || say "nothing started by this runner (state: $state)"
+  [ -f "$state/urls.properties" ] && sed 's/^/  /' "$state/urls.properties"
+  return 0
+}
+
+case "${1:-start}" in
+  start) shift || true; start "$@" ;;
+  stop) shift; stop "$@" ;;
+  status) status ;;
+  *) die "usage: $0 [start [--no-build] | stop [--drop-data] | status]" ;;
+esac

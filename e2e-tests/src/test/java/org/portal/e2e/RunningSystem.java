@@ -1,0 +1,40 @@
+package org.portal.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The system the local runner started for this run: where its gateway and realm are. */
+final class RunningSystem {
+
+    static final String PASSWORD = "demo-password";
+    static final String GATEWAY;
+    static final String REALM;
+
+    static {
+        Path urls = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "urls.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(urls)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("No running system: " + urls + " is missing (deploy/local/run.sh writes it)", e);
+        }
+        GATEWAY = properties.getProperty("gateway");
+        REALM = properties.getProperty("realm");
+    }
+
+    private RunningSystem() {
+    }
+
+    /** An access token from the real Keycloak, by the development client's password grant. */
+    static String token(String username) {
+        return JsonPath.from(RestAssured.given().formParam("grant_type", "password").formParam("client_id", "portal-dev")
+                .formParam("username", username).formParam("password", PASSWORD)
+                .post(REALM + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().asString()).getString("access_token");
+    }
+}
