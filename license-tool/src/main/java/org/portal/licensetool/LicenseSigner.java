@@ -6,7 +6,9 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
+import java.time.Instant;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 
@@ -43,9 +45,14 @@ public final class LicenseSigner {
     }
 
     public String sign(LicenseTerms terms) throws JoseException {
+        return sign(terms, Instant.now());
+    }
+
+    /** Signs with a given issue time: of two files for one license id, the later issued replaces the other. */
+    public String sign(LicenseTerms terms, Instant issuedAt) throws JoseException {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
-        claims.setIssuedAtToNow();
+        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
         claims.setClaim("license_id", terms.licenseId());
         claims.setClaim("installation", terms.installation());
         claims.setClaim("main_product", terms.mainProduct());

@@ -31,18 +31,18 @@ class LicenseImportTest {
     void aValidLicenseIsImportedWithItsTerms() {
         String id = newId();
         importFile(signed(terms(id, "customer", "sales", 50, 25))).statusCode(201)
-                .body("id", equalTo(id))
-                .body("edition", equalTo("customer"))
-                .body("mainProduct", equalTo("sales"))
-                .body("seats", equalTo(25))
-                .body("importedBy", equalTo("admin-1"));
+                .body("license.id", equalTo(id))
+                .body("license.edition", equalTo("customer"))
+                .body("license.mainProduct", equalTo("sales"))
+                .body("license.seats", equalTo(25))
+                .body("license.importedBy", equalTo("admin-1"));
     }
 
     @Test
     void importingTheSameFileTwiceChangesNothing() {
         String file = signed(terms(newId(), "customer", "sales", 50, 25));
         importFile(file).statusCode(201);
-        importFile(file).statusCode(200).body("seats", equalTo(25));
+        importFile(file).statusCode(200).body("license.seats", equalTo(25));
     }
 
     @Test
@@ -114,14 +114,14 @@ class LicenseImportTest {
     @Test
     void selfServiceSeatsAreCappedAtAHundredPerMainProductUser() {
         importFile(signed(terms(newId(), "self-service", "customer-center", 40, 9000))).statusCode(201)
-                .body("seatsInFile", equalTo(9000))
-                .body("seats", equalTo(4000));
+                .body("license.seatsInFile", equalTo(9000))
+                .body("license.seats", equalTo(4000));
     }
 
     @Test
     void selfServiceSeatsAreCappedAtTenThousand() {
         importFile(signed(terms(newId(), "self-service", "customer-center", 500, 60000))).statusCode(201)
-                .body("seats", equalTo(10000));
+                .body("license.seats", equalTo(10000));
     }
 
     @Test

@@ -35,6 +35,15 @@ public class VendorKeyResource implements QuarkusTestResourceLifecycleManager {
         return sign(vendor, terms);
     }
 
+    /** Signed as issued at the given time, for replacements of an earlier file. */
+    static String signedAt(LicenseTerms terms, java.time.Instant issuedAt) {
+        try {
+            return vendor.sign(terms, issuedAt);
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signed with a key of the same id that the service does not trust. */
     static String signedByStranger(LicenseTerms terms) {
         return sign(stranger, terms);

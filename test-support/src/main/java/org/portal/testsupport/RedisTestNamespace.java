@@ -22,7 +22,7 @@ public class RedisTestNamespace implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         namespace = "test-" + UUID.randomUUID() + ":";
         withRedis(api -> api.ping(java.util.List.of()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
-        return Map.of("quarkus.redis.hosts", TestEnvironment.redisUrl(), "portal.gateway.redis-namespace", namespace);
+        return Map.of("quarkus.redis.hosts", TestEnvironment.redisUrl(), "portal.redis-namespace", namespace);
     }
 
     @Override

@@ -14,10 +14,6 @@ public interface GatewayConfig {
 
     Quota quota();
 
-    /** Prefix of every Redis key and channel this gateway uses, so several portals can share a Redis. */
-    @WithDefault("portal:")
-    String redisNamespace();
-
     interface Services {
         URI licensing();
 

@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portal.gateway.config.GatewayConfig;
 
 /**
@@ -47,10 +48,11 @@ public class QuotaCounter {
     private final Counter redisFailures;
     private final AtomicBoolean outage = new AtomicBoolean();
 
-    public QuotaCounter(ReactiveRedisDataSource redis, GatewayConfig config, Clock clock, MeterRegistry metrics) {
+    public QuotaCounter(ReactiveRedisDataSource redis, GatewayConfig config, Clock clock, MeterRegistry metrics,
+            @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
         this.redis = redis;
         this.config = config.quota();
-        this.namespace = config.redisNamespace();
+        this.namespace = namespace;
         this.clock = clock;
         this.redisFailures = Counter.builder("gateway.quota.redis.failures")
                 .description("Counted calls that Redis could not count; the outage policy decided them")

@@ -37,18 +37,28 @@ public class Edition extends PanacheEntityBase {
     @Column(name = "product_code")
     public Set<String> allowedProducts;
 
+    /** How many seats a license may use, and which limit decided it. */
+    public record SeatAllowance(int seats, String bindingLimit) {
+        public static final String LICENSE_SEATS = "license-seats";
+        public static final String FREE_USER_MAXIMUM = "free-user-maximum";
+        public static final String FREE_USERS_PER_PRODUCT_USER = "free-users-per-product-user";
+    }
+
     /**
      * Seats this edition lets a license use: a free edition is capped at its maximum and at a multiple
      * of the main product's users, whatever the file says.
      */
-    public int usableSeats(int seatsInFile, int productUsers) {
-        int seats = seatsInFile;
-        if (maxFreeUsers != null) {
-            seats = Math.min(seats, maxFreeUsers);
+    public SeatAllowance seatAllowance(int seatsInFile, int productUsers) {
+        SeatAllowance allowance = new SeatAllowance(seatsInFile, SeatAllowance.LICENSE_SEATS);
+        if (maxFreeUsers != null && maxFreeUsers < allowance.seats()) {
+            allowance = new SeatAllowance(maxFreeUsers, SeatAllowance.FREE_USER_MAXIMUM);
         }
         if (freeUsersPerProductUser != null) {
-            seats = (int) Math.min(seats, (long) freeUsersPerProductUser * productUsers);
+            long perProduct = (long) freeUsersPerProductUser * productUsers;
+            if (perProduct < allowance.seats()) {
+                allowance = new SeatAllowance((int) perProduct, SeatAllowance.FREE_USERS_PER_PRODUCT_USER);
+            }
         }
-        return seats;
+        return allowance;
     }
 }

@@ -28,6 +28,10 @@ public class EntitlementService {
         if (seat == null) {
             throw new NoEntitlement("User " + userId + " holds no portal seat");
         }
+        if (seat.overLimit) {
+            throw new NoEntitlement("The seat of user " + userId + " is over the limit of license " + seat.licenseId
+                    + ", which now has fewer seats than are given");
+        }
         License license = License.findById(seat.licenseId);
         LocalDate today = LocalDate.now(clock);
         if (!license.validOn(today)) {

@@ -37,14 +37,14 @@ public class LicenseResource {
     @Operation(summary = "Import a license file received from the vendor (a compact JWS)")
     @APIResponse(responseCode = "201", description = "Imported")
     @APIResponse(responseCode = "200", description = "This exact file was imported before; nothing changed")
-    @APIResponse(responseCode = "409", description = "A license with this id issued later is already imported")
+    @APIResponse(responseCode = "409", description = "A license with this id issued at the same time or later is already imported")
     @APIResponse(responseCode = "422", description = "Refused: the problem type names the check that failed")
     public Response importLicense(@NotBlank @Size(max = 16_384) String licenseFile) {
         LicenseService.Imported imported = licenses.importFile(licenseFile, caller.getPrincipal().getName());
-        LicenseView view = LicenseView.from(imported.license());
+        ImportResult result = new ImportResult(LicenseView.from(imported.license()), imported.overLimitSeats());
         return imported.created()
-                ? Response.created(URI.create("/api/licensing/licenses/" + view.id())).entity(view).build()
-                : Response.ok(view).build();
+                ? Response.created(URI.create("/api/licensing/licenses/" + result.license().id())).entity(result).build()
+                : Response.ok(result).build();
     }
 
     @GET

@@ -7,6 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+import jakarta.enterprise.event.Event;
+import org.portal.events.ChangeEvent;
+import org.portal.licensing.ledger.LedgerAction;
+import org.portal.licensing.ledger.SeatLedger;
+import org.portal.licensing.seats.SeatService;
 import org.portal.licensing.catalogue.Catalogue;
 import org.portal.licensing.catalogue.Edition;
 import org.portal.licensing.catalogue.MainProduct;
@@ -20,15 +26,23 @@ public class LicenseService {
     private final Catalogue catalogue;
     private final LicensingConfig config;
     private final Clock clock;
+    private final SeatService seats;
+    private final SeatLedger ledger;
+    private final Event<ChangeEvent> changes;
 
-    public LicenseService(LicenseFileVerifier verifier, Catalogue catalogue, LicensingConfig config, Clock clock) {
+    public LicenseService(LicenseFileVerifier verifier, Catalogue catalogue, LicensingConfig config, Clock clock,
+            SeatService seats, SeatLedger ledger, Event<ChangeEvent> changes) {
         this.verifier = verifier;
         this.catalogue = catalogue;
         this.config = config;
         this.clock = clock;
+        this.seats = seats;
+        this.ledger = ledger;
+        this.changes = changes;
     }
 
-    public record Imported(License license, boolean created) {
+    /** {@code overLimitSeats}: users whose seats a replacement with fewer seats left beyond the limit. */
+    public record Imported(License license, boolean created, List<UUID> overLimitSeats) {
     }
 
     /**
@@ -59,7 +73,7 @@ public class LicenseService {
 
         License existing = License.findById(file.licenseId(), LockModeType.PESSIMISTIC_WRITE);
         if (existing != null && existing.licenseFile.equals(file.compact())) {
-            return new Imported(existing, false);
+            return new Imported(existing, false, seats.rebalance(existing, importedBy));
         }
         if (existing != null && !file.issuedAt().isAfter(existing.issuedAt)) {
             throw new LicenseRefused(LicenseRefused.SUPERSEDED, "License " + file.licenseId() + " issued at "
@@ -72,7 +86,7 @@ public class LicenseService {
         license.productCode = product.code;
         license.productUsers = file.mainProductUsers();
         license.seatsInFile = file.seats();
-        license.seats = edition.usableSeats(file.seats(), file.mainProductUsers());
+        license.seats = edition.seatAllowance(file.seats(), file.mainProductUsers()).seats();
         license.validFrom = file.validFrom();
         license.validUntil = file.validUntil();
         license.issuedAt = file.issuedAt();
@@ -82,7 +96,14 @@ public class LicenseService {
         if (existing == null) {
             license.persist();
         }
-        return new Imported(license, existing == null);
+        String terms = edition.code + " on " + product.code + ", " + license.seats + " seats"
+                + (license.seats < file.seats() ? " (" + file.seats() + " in the file, capped by the edition)" : "")
+                + ", valid " + license.validFrom + " to " + (license.validUntil == null ? "perpetual" : license.validUntil);
+        ledger.record(existing == null ? LedgerAction.LICENSE_IMPORTED : LedgerAction.LICENSE_REPLACED, license.id, null,
+                importedBy, terms);
+        List<UUID> overLimit = seats.rebalance(license, importedBy);
+        changes.fire(ChangeEvent.licenseChanged(license.id));
+        return new Imported(license, existing == null, overLimit);
     }
 
     @Transactional

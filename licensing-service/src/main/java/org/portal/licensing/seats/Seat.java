@@ -16,4 +16,6 @@ public class Seat extends PanacheEntityBase {
     public String licenseId;
     public Instant assignedAt;
     public String assignedBy;
+    /** Beyond what the license now allows: kept and reported, but grants nothing. */
+    public boolean overLimit;
 }

@@ -3,14 +3,21 @@ package org.portal.licensing.seats;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Seats")
 @RolesAllowed("portal-admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class SeatResource {
 
     private final SeatService seats;
@@ -31,12 +37,40 @@ public class SeatResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give a seat of this license to a portal user")
-    @APIResponse(responseCode = "201", description = "Seat given (or already held by this user on this license)")
+    @APIResponse(responseCode = "201", description = "Seat given")
+    @APIResponse(responseCode = "200", description = "The user already holds a seat of this license")
     @APIResponse(responseCode = "404", description = "No such license")
     @APIResponse(responseCode = "409", description = "No free seat, or the user holds a seat of another license")
     public Response assign(@PathParam("licenseId") String licenseId, @Valid @NotNull SeatRequest request) {
-        Seat seat = seats.assign(licenseId, request.userId(), caller.getPrincipal().getName());
-        return Response.status(Response.Status.CREATED).entity(SeatView.from(seat)).build();
+        SeatService.Assigned assigned = seats.assign(licenseId, request.userId(), caller.getPrincipal().getName());
+        return Response.status(assigned.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(SeatView.from(assigned.seat())).build();
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @Operation(summary = "Take a seat back from a portal user")
+    @APIResponse(responseCode = "204", description = "Taken back")
+    @APIResponse(responseCode = "404", description = "The user holds no seat of this license")
+    public void revoke(@PathParam("licenseId") String licenseId, @PathParam("userId") UUID userId) {
+        seats.revoke(licenseId, userId, caller.getPrincipal().getName());
+    }
+
+    @GET
+    @Operation(summary = "The license's seats, oldest first, with totals and seats held over the limit")
+    public SeatPage list(@PathParam("licenseId") String licenseId,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return seats.page(licenseId, offset, limit);
+    }
+
+    @POST
+    @Path("/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dry run: would this many more seats fit, and which limit binds")
+    public SeatCheck check(@PathParam("licenseId") String licenseId, @Valid @NotNull SeatCheckRequest request) {
+        return seats.check(licenseId, request.count());
     }
 }

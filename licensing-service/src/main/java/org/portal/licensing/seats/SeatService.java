@@ -1,11 +1,20 @@
 package org.portal.licensing.seats;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.portal.events.ChangeEvent;
+import org.portal.licensing.catalogue.Catalogue;
+import org.portal.licensing.catalogue.Edition;
+import org.portal.licensing.ledger.LedgerAction;
+import org.portal.licensing.ledger.SeatLedger;
 import org.portal.licensing.licenses.License;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
@@ -13,10 +22,21 @@ import org.portal.problem.NotFound;
 @ApplicationScoped
 public class SeatService {
 
-    private final Clock clock;
+    private static final Sort OLDEST_FIRST = Sort.by("assignedAt").and("userId");
 
-    public SeatService(Clock clock) {
+    private final Clock clock;
+    private final SeatLedger ledger;
+    private final Catalogue catalogue;
+    private final Event<ChangeEvent> changes;
+
+    public SeatService(Clock clock, SeatLedger ledger, Catalogue catalogue, Event<ChangeEvent> changes) {
         this.clock = clock;
+        this.ledger = ledger;
+        this.catalogue = catalogue;
+        this.changes = changes;
+    }
+
+    public record Assigned(Seat seat, boolean created) {
     }
 
     /**
@@ -24,29 +44,100 @@ public class SeatService {
      * concurrent assignments queue up and never give more seats than the license has.
      */
     @Transactional
-    public Seat assign(String licenseId, UUID userId, String assignedBy) {
-        License license = License.findById(licenseId, LockModeType.PESSIMISTIC_WRITE);
-        if (license == null) {
-            throw new NotFound("No license " + licenseId);
-        }
+    public Assigned assign(String licenseId, UUID userId, String actor) {
+        License license = locked(licenseId);
         Seat held = Seat.findById(userId);
         if (held != null) {
             if (held.licenseId.equals(licenseId)) {
-                return held;
+                return new Assigned(held, false);
             }
             throw new Conflict("User " + userId + " already holds a seat of license " + held.licenseId
                     + "; take it back first");
         }
         long taken = Seat.count("licenseId", licenseId);
         if (taken >= license.seats) {
-            throw new Conflict("All " + license.seats + " seats of license " + licenseId + " are taken");
+            throw new Conflict("All " + license.seats + " seats of license " + licenseId + " are taken"
+                    + (taken > license.seats ? " (" + (taken - license.seats) + " more are held over the limit)" : ""));
         }
         Seat seat = new Seat();
         seat.userId = userId;
         seat.licenseId = licenseId;
         seat.assignedAt = Instant.now(clock);
-        seat.assignedBy = assignedBy;
+        seat.assignedBy = actor;
         seat.persist();
-        return seat;
+        ledger.record(LedgerAction.SEAT_ASSIGNED, licenseId, userId, actor, "seat given");
+        changes.fire(ChangeEvent.seatChanged(userId, licenseId));
+        return new Assigned(seat, true);
+    }
+
+    /** Takes a seat back; a seat held over the limit may then come within it. */
+    @Transactional
+    public void revoke(String licenseId, UUID userId, String actor) {
+        License license = locked(licenseId);
+        Seat seat = Seat.findById(userId);
+        if (seat == null || !seat.licenseId.equals(licenseId)) {
+            throw new NotFound("User " + userId + " holds no seat of license " + licenseId);
+        }
+        seat.delete();
+        ledger.record(LedgerAction.SEAT_REVOKED, licenseId, userId, actor, "seat taken back");
+        changes.fire(ChangeEvent.seatChanged(userId, licenseId));
+        rebalance(license, actor);
+    }
+
+    /**
+     * Marks the newest seats beyond the license's count as over the limit, and the oldest within it,
+     * so a license with fewer seats than are given never locks everyone out. Returns the users whose
+     * seats are over the limit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> rebalance(License license, String actor) {
+        List<Seat> seats = Seat.list("licenseId", OLDEST_FIRST, license.id);
+        List<UUID> over = new ArrayList<>();
+        for (int i = 0; i < seats.size(); i++) {
+            Seat seat = seats.get(i);
+            boolean beyond = i >= license.seats;
+            if (beyond) {
+                over.add(seat.userId);
+            }
+            if (seat.overLimit != beyond) {
+                seat.overLimit = beyond;
+                ledger.record(beyond ? LedgerAction.SEAT_OVER_LIMIT : LedgerAction.SEAT_WITHIN_LIMIT, license.id,
+                        seat.userId, actor, beyond ? "license now allows " + license.seats + " seats"
+                                : "a seat within the license's " + license.seats + " became free");
+                changes.fire(ChangeEvent.seatChanged(seat.userId, license.id));
+            }
+        }
+        return over;
+    }
+
+    @Transactional
+    public SeatPage page(String licenseId, int offset, int limit) {
+        License license = existing(licenseId);
+        var query = Seat.<Seat>find("licenseId", OLDEST_FIRST, licenseId);
+        List<SeatView> items = query.range(offset, offset + limit - 1).list().stream().map(SeatView::from).toList();
+        return new SeatPage(items, offset, limit, query.count(), license.seats,
+                Seat.count("licenseId = ?1 and overLimit = true", licenseId));
+    }
+
+    @Transactional
+    public SeatCheck check(String licenseId, int requested) {
+        License license = existing(licenseId);
+        Edition edition = catalogue.edition(license.editionCode).orElseThrow();
+        long taken = Seat.count("licenseId", licenseId);
+        long free = Math.max(0, license.seats - taken);
+        return new SeatCheck(requested, requested <= free, free, taken, license.seats, license.seatsInFile,
+                edition.seatAllowance(license.seatsInFile, license.productUsers).bindingLimit());
+    }
+
+    private static License locked(String licenseId) {
+        License license = License.findById(licenseId, LockModeType.PESSIMISTIC_WRITE);
+        if (license == null) {
+            throw new NotFound("No license " + licenseId);
+        }
+        return license;
+    }
+
+    private static License existing(String licenseId) {
+        return License.<License>findByIdOptional(licenseId).orElseThrow(() -> new NotFound("No license " + licenseId));
     }
 }

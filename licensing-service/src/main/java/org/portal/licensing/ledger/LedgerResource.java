@@ -1,0 +1,35 @@
+package org.portal.licensing.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/licensing/ledger")
+@Tag(name = "Seat ledger")
+@RolesAllowed("portal-admin")
+public class LedgerResource {
+
+    private final SeatLedger ledger;
+
+    public LedgerResource(SeatLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every license import, seat assignment and revocation, newest first")
+    public LedgerPage ledger(@QueryParam("licenseId") String licenseId, @QueryParam("userId") UUID userId,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return ledger.page(licenseId, userId, offset, limit);
+    }
+}

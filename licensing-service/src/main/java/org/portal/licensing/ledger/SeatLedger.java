@@ -1,0 +1,54 @@
+package org.portal.licensing.ledger;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SeatLedger {
+
+    private final Clock clock;
+
+    public SeatLedger(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Records an event in the caller's transaction, so the ledger and the change commit together. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(LedgerAction action, String licenseId, UUID userId, String actor, String detail) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.at = Instant.now(clock);
+        entry.actor = actor;
+        entry.action = action.code;
+        entry.licenseId = licenseId;
+        entry.userId = userId;
+        entry.detail = detail;
+        entry.persist();
+    }
+
+    /** Newest first; filtered by license and/or user when given. */
+    @Transactional
+    public LedgerPage page(String licenseId, UUID userId, int offset, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (licenseId != null) {
+            where.add("licenseId = :licenseId");
+            parameters.and("licenseId", licenseId);
+        }
+        if (userId != null) {
+            where.add("userId = :userId");
+            parameters.and("userId", userId);
+        }
+        var query = where.isEmpty()
+                ? LedgerEntry.<LedgerEntry>findAll(Sort.descending("id"))
+                : LedgerEntry.<LedgerEntry>find(String.join(" and ", where), Sort.descending("id"), parameters);
+        List<LedgerPage.Line> lines = query.range(offset, offset + limit - 1).list().stream().map(LedgerPage.Line::from).toList();
+        return new LedgerPage(lines, offset, limit, query.count());
+    }
+}
