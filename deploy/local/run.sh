@@ -174,6 +174,8 @@ start_service() {
     PORTAL_USERS_URL="http://localhost:$users_port" \
     PORTAL_SECTIONS_URL="http://localhost:$sections_port" \
     PORTAL_GATEWAY_CLIENT_SECRET=gateway-dev-secret \
+    PORTAL_USERS_CLIENT_SECRET=portal-users-dev-secret \
+    PORTAL_KEYCLOAK_URL="http://localhost:$keycloak_port" \
     PORTAL_REDIS_URL="redis://localhost:${PORTAL_REDIS_PORT:-6379}" \
     PORTAL_REDIS_NAMESPACE="$redis_namespace" \
     java ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$jar"
@@ -208,6 +210,7 @@ start() {
   cat >"$state/urls.properties" <<PROPS
 gateway=http://localhost:$gateway_port
 realm=http://localhost:$keycloak_port/realms/portal
+keycloak=http://localhost:$keycloak_port
 PROPS
   trap - EXIT
   say "ready in $((SECONDS - began))s"

@@ -14,6 +14,7 @@ final class RunningSystem {
     static final String PASSWORD = "demo-password";
     static final String GATEWAY;
     static final String REALM;
+    static final String KEYCLOAK;
 
     static {
         Path urls = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "urls.properties");
@@ -25,9 +26,25 @@ final class RunningSystem {
         }
         GATEWAY = properties.getProperty("gateway");
         REALM = properties.getProperty("realm");
+        KEYCLOAK = properties.getProperty("keycloak");
     }
 
     private RunningSystem() {
+    }
+
+    /** A token of Keycloak's own administrator (the runner's development bootstrap account). */
+    static String keycloakAdminToken() {
+        return JsonPath.from(RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(KEYCLOAK + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().asString()).getString("access_token");
+    }
+
+    /** The answer of the token endpoint to a password grant, whatever its status. */
+    static int tokenStatus(String username) {
+        return RestAssured.given().formParam("grant_type", "password").formParam("client_id", "portal-dev")
+                .formParam("username", username).formParam("password", PASSWORD)
+                .post(REALM + "/protocol/openid-connect/token").statusCode();
     }
 
     /** An access token from the real Keycloak, by the development client's password grant. */

@@ -39,9 +39,9 @@ class GatewayPipelineTest {
 
     @BeforeAll
     static void sectionsService() {
-        server.stubFor(get(urlEqualTo("/api/sections/knowledge-base/records"))
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records"))
                 .willReturn(json(200, "{\"items\":[{\"title\":\"Reset a router\"}]}")));
-        server.stubFor(post(urlEqualTo("/api/sections/cases/records"))
+        server().stubFor(post(urlEqualTo("/api/sections/cases/records"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{{request.body}}").withTransformers("response-template")));
     }
@@ -73,12 +73,12 @@ class GatewayPipelineTest {
 
     @Test
     void aCallWithoutATokenIsRefusedAndReachesNoService() {
-        server.resetRequests();
+        server().resetRequests();
         given().get("/api/sections/knowledge-base/records").then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:unauthorized"));
-        server.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+        server().verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
     }
 
     @Test
@@ -178,7 +178,7 @@ class GatewayPipelineTest {
     @Test
     void aLookUpThatDoesNotAnswerIsA503WithinTwoSeconds() {
         String subject = subject();
-        server.stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse().withFixedDelay(5000)));
+        server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse().withFixedDelay(5000)));
         long started = System.nanoTime();
         given().auth().oauth2(TestTokens.of(subject, "portal-user"))
                 .get("/api/sections/knowledge-base/records").then().statusCode(503)
@@ -190,7 +190,7 @@ class GatewayPipelineTest {
     @Test
     void aFailingLookUpIsA503() {
         String subject = subject();
-        server.stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse().withStatus(500)));
+        server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse().withStatus(500)));
         given().auth().oauth2(TestTokens.of(subject, "portal-user"))
                 .get("/api/sections/knowledge-base/records").then().statusCode(503)
                 .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:access-lookup-unavailable"));
@@ -199,7 +199,7 @@ class GatewayPipelineTest {
     @Test
     void aStrangerToThePortalIsRefused() {
         String subject = subject();
-        server.stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(json(404, "{}")));
+        server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(json(404, "{}")));
         given().auth().oauth2(TestTokens.of(subject, "portal-user"))
                 .get("/api/sections/knowledge-base/records").then().statusCode(403)
                 .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:not-a-portal-user"));

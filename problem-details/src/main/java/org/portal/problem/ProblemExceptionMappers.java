@@ -2,6 +2,9 @@ package org.portal.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -39,11 +42,15 @@ public class ProblemExceptionMappers {
                 .withInstance(uri.getPath()).withErrors(errors));
     }
 
-    @ServerExceptionMapper
+    // Named one by one: Quarkus ships mappers for some of these subtypes, and the most specific wins.
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         Problem problem = Problem.of(CommonProblems.BAD_REQUEST, "The request body is not valid JSON for this operation")
                 .withInstance(uri.getPath());
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            problem = problem.withErrors(List.of(new Problem.FieldError(jsonPath(unknown.getPath()), "is not a known field")));
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
             problem = problem.withErrors(List.of(new Problem.FieldError(field, "has a value of the wrong type or format")));
         }
@@ -74,11 +81,32 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isConcurrentChange(e)) {
+            return ProblemResponses.of(Problem.of(CommonProblems.CONFLICT,
+                    "Someone else changed the same data at the same moment; nothing of yours was stored, try again")
+                    .withInstance(uri.getPath()));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
         return ProblemResponses.of(Problem.of(CommonProblems.INTERNAL,
                 "The request failed unexpectedly; quote incident " + incident + " when reporting it")
                 .withInstance(uri.getPath()));
+    }
+
+    /**
+     * A lost optimistic-lock race or a unique constraint hit by a concurrent writer: the database kept
+     * the data consistent and the caller may retry. Matched by name so this module needs no JPA.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            if (name.equals("jakarta.persistence.OptimisticLockException")
+                    || name.equals("org.hibernate.StaleObjectStateException")
+                    || name.equals("org.hibernate.exception.ConstraintViolationException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(int status) {

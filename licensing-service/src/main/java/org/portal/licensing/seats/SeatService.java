@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,6 +69,28 @@ public class SeatService {
         ledger.record(LedgerAction.SEAT_ASSIGNED, licenseId, userId, actor, "seat given");
         changes.fire(ChangeEvent.seatChanged(userId, licenseId));
         return new Assigned(seat, true);
+    }
+
+    /**
+     * Gives a seat of the first valid license of the edition that has one free, the longest-running
+     * license first.
+     */
+    @Transactional
+    public Assigned assignFromEdition(String edition, UUID userId, String actor) {
+        LocalDate today = LocalDate.now(clock);
+        List<License> licenses = License.list("editionCode = ?1 and validFrom <= ?2 and (validUntil is null or validUntil >= ?2)",
+                Sort.by("validUntil", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_FIRST).and("id"), edition, today);
+        for (License license : licenses) {
+            License locked = locked(license.id);
+            Seat held = Seat.findById(userId);
+            if (held != null && held.licenseId.equals(locked.id)) {
+                return new Assigned(held, false);
+            }
+            if (Seat.count("licenseId", locked.id) < locked.seats) {
+                return assign(locked.id, userId, actor);
+            }
+        }
+        throw new Conflict("No valid license of the " + edition + " edition has a free seat");
     }
 
     /** Takes a seat back; a seat held over the limit may then come within it. */

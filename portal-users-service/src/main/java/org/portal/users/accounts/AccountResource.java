@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,10 +47,21 @@ public class AccountResource {
     }
 
     @GET
-    @Operation(summary = "Accounts by name, a page at a time")
-    public List<AccountView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    @Operation(summary = "Accounts by name, optionally those whose name contains q, a page at a time")
+    public List<AccountView> list(@QueryParam("q") @Size(max = 200) String text,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return accounts.list(offset, limit).stream().map(AccountView::from).toList();
+        return accounts.search(text, offset, limit).stream().map(AccountView::from).toList();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename an account")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "Another account has this name")
+    public AccountView rename(@PathParam("id") UUID id, @Valid @NotNull NewAccount request) {
+        return AccountView.from(accounts.rename(id, request));
     }
 
     @GET

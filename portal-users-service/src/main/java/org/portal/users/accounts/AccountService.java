@@ -27,8 +27,22 @@ public class AccountService {
     }
 
     @Transactional
-    public List<Account> list(int offset, int limit) {
-        return Account.findAll(Sort.by("name")).range(offset, offset + limit - 1).list();
+    public List<Account> search(String text, int offset, int limit) {
+        var query = text == null || text.isBlank() ? Account.<Account>findAll(Sort.by("name"))
+                : Account.<Account>find("lower(name) like ?1", Sort.by("name"),
+                        "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        return query.range(offset, offset + limit - 1).list();
+    }
+
+    @Transactional
+    public Account rename(UUID id, NewAccount request) {
+        Account account = get(id);
+        String name = request.name().strip();
+        if (Account.count("lower(name) = lower(?1) and id <> ?2", name, id) > 0) {
+            throw new Conflict("An account named '" + name + "' exists already");
+        }
+        account.name = name;
+        return account;
     }
 
     @Transactional

@@ -28,6 +28,9 @@ public class PortalUser extends PanacheEntityBase {
     public AccessScope accessScope;
     public boolean accountAdmin;
     public Instant createdAt;
+    public Instant updatedAt;
+    /** The user's display choices, as validated JSON (see {@code Preferences}). */
+    public String preferences;
     @Version
     public long version;
 

@@ -2,28 +2,43 @@ package org.portal.users.users;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.users.access.CallerResolver;
 
+/**
+ * Managing portal users: portal administrators for every account, account administrators (portal
+ * users flagged so) for their own account only; other accounts' users are not found for them.
+ */
 @Path("/api/users")
 @Tag(name = "Portal users")
-@RolesAllowed("portal-admin")
+@RolesAllowed({ "portal-admin", "portal-user" })
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalUserResource {
 
     private final PortalUserService users;
+    private final CallerResolver callers;
 
-    public PortalUserResource(PortalUserService users) {
+    public PortalUserResource(PortalUserService users, CallerResolver callers) {
         this.users = users;
+        this.callers = callers;
     }
 
     @POST
@@ -33,7 +48,47 @@ public class PortalUserResource {
     @APIResponse(responseCode = "409", description = "The email or the identity is taken")
     @APIResponse(responseCode = "422", description = "The account does not exist")
     public Response create(@Valid @NotNull NewPortalUser request) {
-        PortalUserView created = PortalUserView.from(users.create(request));
+        PortalUserView created = PortalUserView.from(users.create(callers.manager(), request));
         return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Search portal users by account, status, email or text, a page at a time")
+    public UserPage search(@QueryParam("accountId") UUID accountId, @QueryParam("status") UserStatus status,
+            @QueryParam("email") String email, @QueryParam("q") String text,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return users.search(callers.manager(), accountId, status, email, text, offset, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "404", description = "No such user (or not in the caller's account)")
+    public PortalUserView get(@PathParam("id") UUID id) {
+        return PortalUserView.from(users.get(callers.manager(), id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change status (block, unblock), scope, account, account-administrator flag or name")
+    @APIResponse(responseCode = "404", description = "No such user (or not in the caller's account)")
+    @APIResponse(responseCode = "503", description = "The identity provider did not take the change; nothing changed")
+    public PortalUserView update(@PathParam("id") UUID id, @Valid @NotNull UserUpdate update) {
+        return PortalUserView.from(users.update(callers.manager(), id, update));
+    }
+
+    @POST
+    @Path("/{id}/block")
+    @Operation(summary = "Block a user: no new tokens at the provider, and the gateway refuses their current ones")
+    public PortalUserView block(@PathParam("id") UUID id) {
+        return PortalUserView.from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.blocked, null, null, null)));
+    }
+
+    @POST
+    @Path("/{id}/unblock")
+    @Operation(summary = "Unblock a user")
+    public PortalUserView unblock(@PathParam("id") UUID id) {
+        return PortalUserView.from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.active, null, null, null)));
     }
 }

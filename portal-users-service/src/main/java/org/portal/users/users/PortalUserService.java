@@ -1,42 +1,169 @@
 package org.portal.users.users;
 
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 import org.portal.problem.Unprocessable;
+import org.portal.users.access.Caller;
 import org.portal.users.accounts.Account;
+import org.portal.users.identity.IdentityProvider;
 
 @ApplicationScoped
 public class PortalUserService {
 
+    private final IdentityProvider identityProvider;
+    private final Event<ChangeEvent> changes;
+    private final Clock clock;
+
+    public PortalUserService(IdentityProvider identityProvider, Event<ChangeEvent> changes, Clock clock) {
+        this.identityProvider = identityProvider;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
     @Transactional
-    public PortalUser create(NewPortalUser request) {
+    public PortalUser create(Caller caller, NewPortalUser request) {
+        caller.requireManages(request.accountId(), "account " + request.accountId());
         if (Account.findById(request.accountId()) == null) {
             throw new Unprocessable("No account " + request.accountId());
         }
-        String email = request.email().strip();
-        if (PortalUser.count("lower(email) = ?1", email.toLowerCase(Locale.ROOT)) > 0) {
-            throw new Conflict("A portal user with email " + email + " exists already");
-        }
+        requireFreeEmail(request.email().strip(), null);
         if (PortalUser.bySubject(request.subject()).isPresent()) {
             throw new Conflict("The identity " + request.subject() + " is linked to a portal user already");
         }
+        return persistActive(request.subject(), request.email().strip(), request.displayName().strip(),
+                request.accountId(), request.accessScope(), request.accountAdmin());
+    }
+
+    /** A new active portal user; the caller has checked account, email and subject. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PortalUser persistActive(String subject, String email, String displayName, UUID accountId, AccessScope scope,
+            boolean accountAdmin) {
         PortalUser user = new PortalUser();
         user.id = UUID.randomUUID();
-        user.subject = request.subject();
+        user.subject = subject;
         user.email = email;
-        user.displayName = request.displayName().strip();
-        user.accountId = request.accountId();
+        user.displayName = displayName;
+        user.accountId = accountId;
         user.status = UserStatus.active;
-        user.accessScope = request.accessScope() == null ? AccessScope.account : request.accessScope();
-        user.accountAdmin = request.accountAdmin();
-        user.createdAt = Instant.now();
+        user.accessScope = scope == null ? AccessScope.account : scope;
+        user.accountAdmin = accountAdmin;
+        user.createdAt = Instant.now(clock);
+        user.updatedAt = user.createdAt;
+        user.preferences = "{}";
         user.persist();
+        changes.fire(ChangeEvent.userChanged(user.id, subject));
         return user;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireFreeEmail(String email, UUID except) {
+        long taken = except == null ? PortalUser.count("lower(email) = ?1", email.toLowerCase(Locale.ROOT))
+                : PortalUser.count("lower(email) = ?1 and id <> ?2", email.toLowerCase(Locale.ROOT), except);
+        if (taken > 0) {
+            throw new Conflict("A portal user with email " + email + " exists already");
+        }
+    }
+
+    @Transactional
+    public UserPage search(Caller caller, UUID accountId, UserStatus status, String email, String text, int offset,
+            int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        UUID account = caller.isPortalAdmin() ? accountId : caller.accountId();
+        if (account != null) {
+            where.add("accountId = :account");
+            parameters.and("account", account);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            parameters.and("status", status);
+        }
+        if (email != null) {
+            where.add("lower(email) = :email");
+            parameters.and("email", email.strip().toLowerCase(Locale.ROOT));
+        }
+        if (text != null && !text.isBlank()) {
+            where.add("(lower(email) like :text or lower(displayName) like :text)");
+            parameters.and("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        Sort sort = Sort.by("email").and("id");
+        var query = where.isEmpty() ? PortalUser.<PortalUser>findAll(sort)
+                : PortalUser.<PortalUser>find(String.join(" and ", where), sort, parameters);
+        List<PortalUserView> items = query.range(offset, offset + limit - 1).list().stream().map(PortalUserView::from).toList();
+        return new UserPage(items, offset, limit, query.count());
+    }
+
+    @Transactional
+    public PortalUser get(Caller caller, UUID id) {
+        PortalUser user = PortalUser.findById(id);
+        if (user == null) {
+            throw new NotFound("No portal user " + id);
+        }
+        caller.requireManages(user.accountId, "portal user " + id);
+        return user;
+    }
+
+    /**
+     * Changes what the update names. Blocking disables the person at the identity provider too (no
+     * new tokens), and every change is announced so the gateway drops what it cached at once.
+     */
+    @Transactional
+    public PortalUser update(Caller caller, UUID id, UserUpdate update) {
+        PortalUser user = get(caller, id);
+        if (update.accountId() != null && !update.accountId().equals(user.accountId)) {
+            if (!caller.isPortalAdmin()) {
+                throw new ForbiddenException("Only portal administrators move users between accounts");
+            }
+            if (Account.findById(update.accountId()) == null) {
+                throw new Unprocessable("No account " + update.accountId());
+            }
+            user.accountId = update.accountId();
+        }
+        if (update.displayName() != null) {
+            user.displayName = update.displayName().strip();
+        }
+        if (update.accessScope() != null) {
+            user.accessScope = update.accessScope();
+        }
+        if (update.accountAdmin() != null) {
+            user.accountAdmin = update.accountAdmin();
+        }
+        if (update.status() != null && update.status() != user.status) {
+            changeStatus(user, update.status());
+        }
+        user.updatedAt = Instant.now(clock);
+        changes.fire(ChangeEvent.userChanged(user.id, user.subject));
+        return user;
+    }
+
+    private void changeStatus(PortalUser user, UserStatus target) {
+        if (target == UserStatus.pending) {
+            throw new Unprocessable("A user cannot be set back to pending");
+        }
+        if (user.status == UserStatus.pending) {
+            throw new Unprocessable("A pending user is activated by approving their registration");
+        }
+        if (user.subject != null) {
+            if (target == UserStatus.blocked) {
+                identityProvider.disable(user.subject);
+            } else {
+                identityProvider.enable(user.subject);
+            }
+        }
+        user.status = target;
     }
 
     @Transactional

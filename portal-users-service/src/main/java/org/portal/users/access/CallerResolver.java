@@ -1,0 +1,34 @@
+package org.portal.users.access;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
+import org.portal.users.users.PortalUser;
+import org.portal.users.users.UserStatus;
+
+@RequestScoped
+public class CallerResolver {
+
+    public static final String PORTAL_ADMIN = "portal-admin";
+
+    private final SecurityIdentity identity;
+
+    public CallerResolver(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The caller as a manager of users; anyone else is refused. */
+    @Transactional
+    public Caller manager() {
+        String subject = identity.getPrincipal().getName();
+        if (identity.hasRole(PORTAL_ADMIN)) {
+            return Caller.administrator(subject);
+        }
+        PortalUser user = PortalUser.bySubject(subject).orElse(null);
+        if (user == null || !user.accountAdmin || user.status != UserStatus.active) {
+            throw new ForbiddenException("Only portal administrators and account administrators manage users");
+        }
+        return new Caller(subject, user.accountId);
+    }
+}

@@ -1,0 +1,80 @@
+package org.portal.users.invitations;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.users.access.CallerResolver;
+import org.portal.users.users.PortalUserView;
+
+@Path("/api/invitations")
+@Tag(name = "Invitations")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationResource {
+
+    private final InvitationService invitations;
+    private final CallerResolver callers;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public InvitationResource(InvitationService invitations, CallerResolver callers, SecurityIdentity identity,
+            JsonWebToken token) {
+        this.invitations = invitations;
+        this.callers = callers;
+        this.identity = identity;
+        this.token = token;
+    }
+
+    @POST
+    @RolesAllowed({ "portal-admin", "portal-user" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Invite an email address into an account; the identity provider emails them to set a password")
+    @APIResponse(responseCode = "201", description = "Invited; the answer holds the one-time code to pass on")
+    @APIResponse(responseCode = "409", description = "A portal user has this email already")
+    @APIResponse(responseCode = "503", description = "The identity provider did not answer; nothing was created")
+    public Response invite(@Valid @NotNull NewInvitation request) {
+        InvitationView created = invitations.invite(callers.manager(), request);
+        return Response.created(URI.create("/api/invitations/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({ "portal-admin", "portal-user" })
+    @Operation(summary = "Invitations, newest first (an account administrator sees their account's)")
+    public List<InvitationView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return invitations.list(callers.manager(), offset, limit).stream().map(InvitationView::from).toList();
+    }
+
+    @POST
+    @Path("/accept")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept an invitation as the signed-in person it was sent to")
+    @APIResponse(responseCode = "200", description = "Accepted: the caller is an active portal user")
+    @APIResponse(responseCode = "403", description = "Signed in with another email address")
+    @APIResponse(responseCode = "404", description = "No invitation has this code")
+    @APIResponse(responseCode = "409", description = "Used already")
+    @APIResponse(responseCode = "410", description = "Expired")
+    public PortalUserView accept(@Valid @NotNull Acceptance acceptance) {
+        return PortalUserView.from(invitations.accept(identity.getPrincipal().getName(), token.getClaim("email"),
+                acceptance.code()));
+    }
+}

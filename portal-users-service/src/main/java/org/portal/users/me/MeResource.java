@@ -1,0 +1,58 @@
+package org.portal.users.me;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The signed-in portal user. Password change and recovery are not here: they are the identity
+ * provider's own flows (its account console and "forgot password"); this service stores no passwords.
+ */
+@Path("/api/me")
+@Tag(name = "Me")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    private final MeService me;
+    private final SecurityIdentity identity;
+
+    public MeResource(MeService me, SecurityIdentity identity) {
+        this.me = me;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "My profile, account, status and scope, with my edition and granted sections")
+    @APIResponse(responseCode = "404", description = "Not a portal user yet")
+    @APIResponse(responseCode = "503", description = "The licensing service did not answer")
+    public MeView me() {
+        return me.me(identity.getPrincipal().getName());
+    }
+
+    @GET
+    @Path("/preferences")
+    @Operation(summary = "What I chose to see")
+    public Preferences preferences() {
+        return me.preferences(identity.getPrincipal().getName());
+    }
+
+    @PUT
+    @Path("/preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace what I chose to see: list columns per section, language, page size, start page")
+    @APIResponse(responseCode = "400", description = "An unknown key, or a value out of bounds; nothing stored")
+    public Preferences replace(@Valid @NotNull Preferences preferences) {
+        return me.replacePreferences(identity.getPrincipal().getName(), preferences);
+    }
+}

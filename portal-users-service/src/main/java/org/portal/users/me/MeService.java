@@ -1,0 +1,70 @@
+package org.portal.users.me;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.portal.problem.NotFound;
+import org.portal.users.accounts.Account;
+import org.portal.users.licensing.EntitlementView;
+import org.portal.users.licensing.Seats;
+import org.portal.users.users.PortalUser;
+
+@ApplicationScoped
+public class MeService {
+
+    private final Seats seats;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public MeService(Seats seats, ObjectMapper json, Clock clock) {
+        this.seats = seats;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public MeView me(String subject) {
+        PortalUser user = user(subject);
+        Account account = user.accountId == null ? null : Account.findById(user.accountId);
+        Optional<EntitlementView> entitlement = seats.entitlement(user.id);
+        return new MeView(user.id, user.email, user.displayName,
+                account == null ? null : new MeView.Account(account.id, account.name), user.status, user.accessScope,
+                user.accountAdmin, entitlement.map(EntitlementView::edition).orElse(null),
+                entitlement.map(EntitlementView::sections).orElse(List.of()),
+                entitlement.map(EntitlementView::dailyCallLimit).orElse(null), read(user.preferences));
+    }
+
+    @Transactional
+    public Preferences preferences(String subject) {
+        return read(user(subject).preferences);
+    }
+
+    @Transactional
+    public Preferences replacePreferences(String subject, Preferences preferences) {
+        PortalUser user = user(subject);
+        try {
+            user.preferences = json.writeValueAsString(preferences);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        user.updatedAt = Instant.now(clock);
+        return preferences;
+    }
+
+    private static PortalUser user(String subject) {
+        return PortalUser.bySubject(subject).orElseThrow(() -> new NotFound(
+                "You are not a portal user yet: register, or accept your invitation"));
+    }
+
+    private Preferences read(String stored) {
+        try {
+            return stored == null ? Preferences.NONE : json.readValue(stored, Preferences.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored preferences are unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.portal.users.me;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a portal user chooses to see. Only these keys are accepted (an unknown key is a 400), each
+ * bounded, so that a client cannot store arbitrary data here: list columns per section code, the
+ * language (a BCP 47 tag), the list page size and the start page.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Preferences(
+        @Size(max = 50) Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,62}") String,
+                @Size(max = 30) List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,63}") String>> listColumns,
+        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}") String language,
+        @Min(5) @Max(100) Integer pageSize,
+        @Pattern(regexp = "main-page|[a-z][a-z0-9-]{0,62}") String startPage) {
+
+    public static final Preferences NONE = new Preferences(null, null, null, null);
+}

@@ -1,0 +1,147 @@
+package org.portal.users.registrations;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.portal.events.ChangeEvent;
+import org.portal.problem.Conflict;
+import org.portal.problem.NotFound;
+import org.portal.problem.Unprocessable;
+import org.portal.users.access.Caller;
+import org.portal.users.accounts.Account;
+import org.portal.users.licensing.Seats;
+import org.portal.users.users.AccessScope;
+import org.portal.users.users.PortalUser;
+import org.portal.users.users.PortalUserService;
+import org.portal.users.users.UserStatus;
+
+@ApplicationScoped
+public class RegistrationService {
+
+    private final PortalUserService users;
+    private final Seats seats;
+    private final Event<ChangeEvent> changes;
+    private final Clock clock;
+
+    public RegistrationService(PortalUserService users, Seats seats, Event<ChangeEvent> changes, Clock clock) {
+        this.users = users;
+        this.seats = seats;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a registration and makes the person a pending portal user. A company name that matches
+     * an account's puts the registration in that account, for its administrators to decide.
+     */
+    @Transactional
+    public Registration register(String subject, String email, NewRegistration request) {
+        if (email == null || email.isBlank()) {
+            throw new Unprocessable("Your identity has no email address; add one at the identity provider first");
+        }
+        if (PortalUser.bySubject(subject).isPresent()) {
+            throw new Conflict("You are a portal user already");
+        }
+        users.requireFreeEmail(email, null);
+        Account account = Account.<Account>find("lower(name) = ?1", request.companyName().strip().toLowerCase(Locale.ROOT))
+                .firstResult();
+        PortalUser pending = new PortalUser();
+        pending.id = UUID.randomUUID();
+        pending.subject = subject;
+        pending.email = email;
+        pending.displayName = request.displayName().strip();
+        pending.accountId = account == null ? null : account.id;
+        pending.status = UserStatus.pending;
+        pending.accessScope = AccessScope.own;
+        pending.createdAt = Instant.now(clock);
+        pending.updatedAt = pending.createdAt;
+        pending.preferences = "{}";
+        pending.persist();
+
+        Registration registration = new Registration();
+        registration.id = UUID.randomUUID();
+        registration.subject = subject;
+        registration.email = email;
+        registration.displayName = pending.displayName;
+        registration.companyName = request.companyName().strip();
+        registration.phone = request.phone();
+        registration.message = request.message();
+        registration.accountId = pending.accountId;
+        registration.userId = pending.id;
+        registration.status = Registration.PENDING;
+        registration.createdAt = pending.createdAt;
+        registration.persist();
+        return registration;
+    }
+
+    @Transactional
+    public List<Registration> list(Caller caller, String status, int offset, int limit) {
+        Sort sort = Sort.by("createdAt").and("id");
+        var query = caller.isPortalAdmin()
+                ? (status == null ? Registration.<Registration>findAll(sort) : Registration.<Registration>find("status", sort, status))
+                : (status == null ? Registration.<Registration>find("accountId", sort, caller.accountId())
+                        : Registration.<Registration>find("accountId = ?1 and status = ?2", sort, caller.accountId(), status));
+        return query.range(offset, offset + limit - 1).list();
+    }
+
+    /** Activates the pending user in the chosen account, and gives a seat of the edition if asked. */
+    @Transactional
+    public Registration approve(Caller caller, UUID id, Decision decision) {
+        Registration registration = pending(caller, id);
+        UUID accountId = decision.accountId() != null ? decision.accountId() : registration.accountId;
+        if (accountId == null) {
+            throw new Unprocessable("The registration matched no account: name the account to put the user in");
+        }
+        caller.requireManages(accountId, "account " + accountId);
+        if (Account.findById(accountId) == null) {
+            throw new Unprocessable("No account " + accountId);
+        }
+        PortalUser user = PortalUser.findById(registration.userId);
+        user.accountId = accountId;
+        user.status = UserStatus.active;
+        user.accessScope = decision.accessScope() == null ? AccessScope.account : decision.accessScope();
+        user.updatedAt = Instant.now(clock);
+        decide(caller, registration, Registration.APPROVED, decision.note());
+        registration.accountId = accountId;
+        changes.fire(ChangeEvent.userChanged(user.id, user.subject));
+        if (decision.edition() != null) {
+            // Last, so that a refused seat rolls the approval back with it.
+            seats.give(user.id, decision.edition());
+        }
+        return registration;
+    }
+
+    /** Refuses the registration; the pending user goes, the registration stays as the record of it. */
+    @Transactional
+    public Registration reject(Caller caller, UUID id, Decision decision) {
+        Registration registration = pending(caller, id);
+        decide(caller, registration, Registration.REJECTED, decision.note());
+        PortalUser.deleteById(registration.userId);
+        registration.userId = null;
+        return registration;
+    }
+
+    private Registration pending(Caller caller, UUID id) {
+        Registration registration = Registration.findById(id);
+        if (registration == null || (!caller.isPortalAdmin() && !caller.accountId().equals(registration.accountId))) {
+            throw new NotFound("No registration " + id);
+        }
+        if (!Registration.PENDING.equals(registration.status)) {
+            throw new Conflict("Registration " + id + " was " + registration.status + " already");
+        }
+        return registration;
+    }
+
+    private void decide(Caller caller, Registration registration, String status, String note) {
+        registration.status = status;
+        registration.decidedAt = Instant.now(clock);
+        registration.decidedBy = caller.subject();
+        registration.decisionNote = note;
+    }
+}

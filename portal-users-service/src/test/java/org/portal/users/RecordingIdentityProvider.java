@@ -1,0 +1,57 @@
+package org.portal.users;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.portal.users.identity.IdentityProvider;
+import org.portal.users.identity.IdentityProviderUnavailable;
+
+/**
+ * The identity provider in module tests: records each call and can be told to fail, the way the
+ * real provider fails when it is down. The end-to-end suite runs the Keycloak implementation.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class RecordingIdentityProvider implements IdentityProvider {
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
+
+    /** What was asked, oldest first (a method: tests reach this bean through its client proxy). */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    public void down(boolean isDown) {
+        this.down = isDown;
+    }
+
+    @Override
+    public Invited invite(String email, String displayName) {
+        check();
+        calls.add("invite " + email);
+        return new Invited(UUID.randomUUID().toString(), true, true);
+    }
+
+    @Override
+    public void disable(String subject) {
+        check();
+        calls.add("disable " + subject);
+    }
+
+    @Override
+    public void enable(String subject) {
+        check();
+        calls.add("enable " + subject);
+    }
+
+    private void check() {
+        if (down) {
+            throw new IdentityProviderUnavailable("The identity provider did not complete the change");
+        }
+    }
+}
