@@ -175,6 +175,7 @@ start_service() {
     PORTAL_SECTIONS_URL="http://localhost:$sections_port" \
     PORTAL_GATEWAY_CLIENT_SECRET=gateway-dev-secret \
     PORTAL_USERS_CLIENT_SECRET=portal-users-dev-secret \
+    PORTAL_SECTIONS_CLIENT_SECRET=sections-dev-secret \
     PORTAL_KEYCLOAK_URL="http://localhost:$keycloak_port" \
     PORTAL_REDIS_URL="redis://localhost:${PORTAL_REDIS_PORT:-6379}" \
     PORTAL_REDIS_NAMESPACE="$redis_namespace" \

@@ -1,5 +1,6 @@
 package org.portal.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import java.util.UUID;
  * by time, so a lost event heals by itself.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ChangeEvent(String kind, UUID userId, String subject, String licenseId, String section) {
 
     public static final String USER_CHANGED = "user-changed";

@@ -67,6 +67,57 @@ public final class DemoSeed {
             api.post(agent, "/api/sections/knowledge-base/records", article, 201);
         }
         log("wrote " + ARTICLES.size() + " knowledge base articles");
+        for (DemoUser user : USERS) {
+            String token = api.token(user.username());
+            int count = 0;
+            for (Map.Entry<String, List<Map<String, Object>>> section : RECORDS.entrySet()) {
+                if (!grants(user.license(), section.getKey())) {
+                    continue;
+                }
+                for (Map<String, Object> values : section.getValue()) {
+                    api.post(token, "/api/sections/" + section.getKey() + "/records", Map.of("values", values), 201);
+                    count++;
+                }
+            }
+            log(user.username() + " created " + count + " records in the sections of their edition");
+        }
+    }
+
+    /** The sections each demo license's edition offers on its main product (PRODUCT.md). */
+    private static boolean grants(String license, String section) {
+        return switch (license) {
+            case "dev-self-service" -> section.equals("cases");
+            case "dev-customer" -> List.of("cases", "financial-product-requests", "contracts").contains(section);
+            case "dev-partner" -> List.of("cases", "leads", "opportunities", "orders", "documents", "marketing-activities")
+                    .contains(section);
+            default -> false;
+        };
+    }
+
+    static final Map<String, List<Map<String, Object>>> RECORDS = new java.util.LinkedHashMap<>();
+
+    static {
+        RECORDS.put("cases", List.of(
+                Map.of("subject", "Cannot download my invoice", "description", "The PDF link gives an error.", "priority", "high",
+                        "category", "incident"),
+                Map.of("subject", "How do I add a colleague?", "category", "question")));
+        RECORDS.put("financial-product-requests", List.of(
+                Map.of("product-type", "loan", "amount", 25000, "currency", "EUR", "term-months", 36, "purpose", "New delivery van"),
+                Map.of("product-type", "credit-card", "amount", 5000, "currency", "EUR")));
+        RECORDS.put("contracts", List.of(
+                Map.of("number", "C-2026-001", "title", "Current account", "starts-on", "2026-01-01", "auto-renew", true)));
+        RECORDS.put("leads", List.of(
+                Map.of("title", "Fleet renewal", "company-name", "Initech", "source", "event", "estimated-value", 120000),
+                Map.of("title", "Office fit-out", "company-name", "Umbrella", "source", "referral")));
+        RECORDS.put("opportunities", List.of(
+                Map.of("title", "Initech fleet", "amount", 95000, "stage", "proposal", "close-date", "2027-01-31")));
+        RECORDS.put("orders", List.of(
+                Map.of("number", "PO-1001", "amount", 1999.90, "currency", "EUR", "due-date", "2026-12-15"),
+                Map.of("number", "PO-1002", "amount", 450, "currency", "USD")));
+        RECORDS.put("documents", List.of(
+                Map.of("title", "Quote for Initech", "document-type", "quote", "number", "Q-77", "amount", 95000)));
+        RECORDS.put("marketing-activities", List.of(
+                Map.of("name", "Spring webinar", "channel", "webinar", "starts-on", "2027-03-10", "budget", 3000)));
     }
 
     static final List<Map<String, Object>> ARTICLES = List.of(

@@ -11,7 +11,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -123,17 +122,31 @@ public class ProblemExceptionMappers {
     private static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER && violation.getPropertyPath().toString().contains(".")) {
-                names.clear();
-                if (!isLast(violation.getPropertyPath(), node)) {
-                    continue;
+            switch (node.getKind()) {
+                case METHOD, RETURN_VALUE, CROSS_PARAMETER -> {
+                }
+                case PARAMETER -> {
+                    // A body parameter is the request itself; a query or path parameter is named.
+                    names.clear();
+                    if (isLast(violation.getPropertyPath(), node)) {
+                        names.add(node.getName());
+                    }
+                }
+                case CONTAINER_ELEMENT -> {
+                    // A list element or map value: an index or key on the container's name.
+                    String suffix = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                            : node.getKey() != null ? "." + node.getKey() : "";
+                    if (names.isEmpty()) {
+                        names.add(suffix);
+                    } else {
+                        names.set(names.size() - 1, names.get(names.size() - 1) + suffix);
+                    }
+                }
+                default -> {
+                    String name = node.getName() == null ? "" : node.getName();
+                    names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
                 }
             }
-            String name = node.getName() == null ? "" : node.getName();
-            names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
         }
         String joined = names.stream().filter(n -> !n.isEmpty()).collect(Collectors.joining("."));
         return joined.isEmpty() ? "body" : joined;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -41,8 +42,20 @@ public class KnowledgeBaseResource {
     @Operation(summary = "Knowledge base articles, newest first; portal users see published ones only")
     public ArticlePage list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
-        boolean staff = caller.hasRole("portal-agent") || caller.hasRole("portal-admin");
-        return knowledgeBase.list(!staff, offset, limit);
+        return knowledgeBase.list(!isStaff(), offset, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @Operation(summary = "One article; portal users see published ones only")
+    @APIResponse(responseCode = "404", description = "No such article (or not published)")
+    public ArticleView get(@PathParam("id") java.util.UUID id) {
+        return ArticleView.from(knowledgeBase.get(id, !isStaff()));
+    }
+
+    private boolean isStaff() {
+        return caller.hasRole("portal-agent") || caller.hasRole("portal-admin");
     }
 
     @POST

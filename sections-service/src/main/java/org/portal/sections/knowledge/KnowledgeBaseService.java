@@ -20,6 +20,15 @@ public class KnowledgeBaseService {
     }
 
     @Transactional
+    public Article get(UUID id, boolean publishedOnly) {
+        Article article = Article.findById(id);
+        if (article == null || (publishedOnly && !article.published)) {
+            throw new org.portal.problem.NotFound("No knowledge base article " + id);
+        }
+        return article;
+    }
+
+    @Transactional
     public Article write(NewArticle request, String author) {
         Article article = new Article();
         article.id = UUID.randomUUID();

@@ -1,0 +1,77 @@
+package org.portal.sections.access;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.portal.events.ChangeEvent;
+import org.portal.events.ReceivedChange;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemType;
+
+/**
+ * Finds the caller's account and scope: staff from their roles, portal users from
+ * portal-users-service (cached per subject, dropped when their user changes).
+ */
+@ApplicationScoped
+public class ViewerResolver {
+
+    public static final ProblemType USERS_UNAVAILABLE = new ProblemType("portal-users-unavailable",
+            "Portal users service unavailable", 503);
+
+    private final PortalUsersClient portalUsers;
+    private final Cache cache;
+
+    public ViewerResolver(@RestClient PortalUsersClient portalUsers, @CacheName("viewers") Cache cache) {
+        this.portalUsers = portalUsers;
+        this.cache = cache;
+    }
+
+    public Viewer resolve(SecurityIdentity identity) {
+        String subject = identity.getPrincipal().getName();
+        if (identity.hasRole("portal-agent") || identity.hasRole("portal-admin")) {
+            return Viewer.staff(subject);
+        }
+        if (!identity.hasRole("portal-user")) {
+            throw new ForbiddenException("Records are for portal users and staff");
+        }
+        SubjectView user = cache.get(subject, this::lookUp).await().atMost(Duration.ofSeconds(3));
+        if (!"active".equals(user.status())) {
+            throw new ForbiddenException("Your portal account is " + user.status());
+        }
+        return new Viewer(subject, false, user.userId(), user.accountId(), "own".equals(user.accessScope()));
+    }
+
+    private SubjectView lookUp(String subject) {
+        try {
+            return portalUsers.subject(subject);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new ForbiddenException("Your identity is not linked to a portal user");
+            }
+            throw unavailable(e);
+        } catch (ProcessingException e) {
+            throw unavailable(e);
+        }
+    }
+
+    void onChange(@Observes ReceivedChange change) {
+        ChangeEvent event = change.event();
+        if (ChangeEvent.USER_CHANGED.equals(event.kind()) && event.subject() != null) {
+            cache.invalidate(event.subject()).await().indefinitely();
+        }
+    }
+
+    private static ProblemException unavailable(Exception e) {
+        Log.warnf("portal-users-service look-up failed: %s", e.toString());
+        return new ProblemException(USERS_UNAVAILABLE, "Your access rights cannot be checked right now; try again shortly");
+    }
+
+}

@@ -1,0 +1,18 @@
+package org.portal.sections.definitions;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A custom section's definition; it starts from nothing, inheriting from no base section. */
+public record CustomSectionRequest(
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String code,
+        @NotBlank @Size(max = 200) String title,
+        @NotEmpty @Size(max = 2) List<@NotNull @Pattern(regexp = "customer|partner",
+                message = "a custom section is for the customer or partner edition, never self-service") String> editions,
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields) {
+}

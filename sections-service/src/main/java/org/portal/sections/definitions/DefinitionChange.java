@@ -1,0 +1,19 @@
+package org.portal.sections.definitions;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A new version of a section's definition: title, fields, and for custom sections their editions.
+ * Fields that hold data may only be removed or retyped with {@code force}.
+ */
+public record DefinitionChange(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 2) List<@NotNull @Pattern(regexp = "customer|partner") String> editions,
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields) {
+}

@@ -1,0 +1,166 @@
+package org.portal.sections.definitions;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.portal.events.ChangeEvent;
+import org.portal.problem.Conflict;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemType;
+
+@ApplicationScoped
+public class DefinitionService {
+
+    public static final ProblemType LIMIT_REACHED = new ProblemType("custom-section-limit",
+            "Custom-section limit reached", 409);
+    public static final ProblemType FIELD_HOLDS_DATA = new ProblemType("field-holds-data",
+            "A field that holds data would be removed or retyped", 409);
+
+    private final Sections sections;
+    private final Licensing limits;
+    private final SortIndexes sortIndexes;
+    private final EntityManager em;
+    private final Event<ChangeEvent> changes;
+    private final Clock clock;
+
+    public DefinitionService(Sections sections, Licensing limits, SortIndexes sortIndexes, EntityManager em,
+            Event<ChangeEvent> changes, Clock clock) {
+        this.sections = sections;
+        this.limits = limits;
+        this.sortIndexes = sortIndexes;
+        this.em = em;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** The base sections' sort indexes, for databases migrated before an index was added. */
+    @Transactional
+    void baseIndexes(@Observes StartupEvent startup) {
+        sections.all().forEach(sortIndexes::ensure);
+    }
+
+    /**
+     * Defines a custom section, within each of its editions' limit from the licensing catalogue. One
+     * creation at a time holds the advisory lock, so two administrators cannot both add the last one.
+     */
+    @Transactional
+    public Section createCustom(CustomSectionRequest request) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('custom-sections'))").getSingleResult();
+        if (SectionDefinition.findById(request.code()) != null) {
+            throw new Conflict("A section with code " + request.code() + " exists already");
+        }
+        DefinitionRules.check(request.fields(), knownCodes(request.code()));
+        checkLimits(request.code(), Set.copyOf(request.editions()));
+        SectionDefinition definition = new SectionDefinition();
+        definition.code = request.code();
+        definition.title = request.title().strip();
+        definition.module = "custom";
+        definition.custom = true;
+        definition.editions = request.editions().stream().distinct().sorted().toList();
+        definition.fields = sections.write(request.fields());
+        definition.createdAt = Instant.now(clock);
+        definition.updatedAt = definition.createdAt;
+        definition.persist();
+        em.flush();
+        Section section = sections.from(definition);
+        sortIndexes.ensure(section);
+        changes.fire(ChangeEvent.sectionsChanged(section.code()));
+        return section;
+    }
+
+    /**
+     * Changes a definition. Adding fields is always safe; removing or retyping a field that holds
+     * data is refused unless forced, and when forced the field's values are taken out of the records
+     * (recorded in their history), so no record keeps a value its definition no longer allows.
+     */
+    @Transactional
+    public Section change(String code, DefinitionChange change, boolean force) {
+        SectionDefinition definition = SectionDefinition.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        if (definition == null) {
+            throw new org.portal.problem.NotFound("No section " + code);
+        }
+        Section current = sections.from(definition);
+        DefinitionRules.check(change.fields(), knownCodes(code));
+        if (current.custom() && change.editions() != null) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('custom-sections'))").getSingleResult();
+            checkLimits(code, Set.copyOf(change.editions()));
+            definition.editions = change.editions().stream().distinct().sorted().toList();
+        } else if (!current.custom() && change.editions() != null && !change.editions().isEmpty()) {
+            throw new ProblemException(org.portal.problem.CommonProblems.UNPROCESSABLE,
+                    "A base section's editions come from the licensing catalogue, not from its definition");
+        }
+        Map<String, FieldDefinition> next = change.fields().stream().collect(Collectors.toMap(FieldDefinition::name, f -> f));
+        List<String> dropped = new ArrayList<>();
+        for (FieldDefinition field : current.fields()) {
+            FieldDefinition replacement = next.get(field.name());
+            boolean removedOrRetyped = replacement == null || replacement.type() != field.type()
+                    || (replacement.type() == FieldType.ENUMERATION && !replacement.values().containsAll(field.values()));
+            if (removedOrRetyped && holdsData(code, field.name())) {
+                dropped.add(field.name());
+            }
+        }
+        if (!dropped.isEmpty() && !force) {
+            throw new ProblemException(FIELD_HOLDS_DATA, "Records of " + code + " hold values of " + String.join(", ", dropped)
+                    + "; removing or retyping them would lose those values. Send force=true to remove the values");
+        }
+        for (String field : dropped) {
+            removeValues(code, field);
+        }
+        definition.title = change.title().strip();
+        definition.fields = sections.write(change.fields());
+        definition.updatedAt = Instant.now(clock);
+        em.flush();
+        Section section = sections.from(definition);
+        sortIndexes.ensure(section);
+        changes.fire(ChangeEvent.sectionsChanged(code));
+        return section;
+    }
+
+    private void checkLimits(String code, Set<String> editions) {
+        Map<String, Integer> allowed = limits.customSectionLimits();
+        for (String edition : editions) {
+            long others = ((Number) em.createNativeQuery(
+                    "select count(*) from section_definitions where custom and code <> :code and :edition = any(editions)")
+                    .setParameter("code", code).setParameter("edition", edition).getSingleResult()).longValue();
+            int limit = allowed.getOrDefault(edition, 0);
+            if (others >= limit) {
+                throw new ProblemException(LIMIT_REACHED, "The " + edition + " edition allows " + limit
+                        + " custom sections and has " + others + " already");
+            }
+        }
+    }
+
+    private Set<String> knownCodes(String self) {
+        Set<String> codes = sections.all().stream().map(Section::code).collect(Collectors.toSet());
+        codes.add(self);
+        return codes;
+    }
+
+    private boolean holdsData(String section, String field) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from records where section_code = :s and jsonb_exists(data, :f))")
+                .setParameter("s", section).setParameter("f", field).getSingleResult();
+    }
+
+    /** Takes a removed field's values out of every record, and says so in each record's history. */
+    private void removeValues(String section, String field) {
+        em.createNativeQuery("""
+                insert into record_history (record_id, at, actor, action, changes)
+                select id, now(), 'definition-change', 'field-removed',
+                       jsonb_build_object(:f, jsonb_build_object('from', data -> :f, 'to', null))
+                from records where section_code = :s and jsonb_exists(data, :f)""")
+                .setParameter("s", section).setParameter("f", field).executeUpdate();
+        em.createNativeQuery("update records set data = data - cast(:f as text), version = version + 1 where section_code = :s and jsonb_exists(data, :f)")
+                .setParameter("s", section).setParameter("f", field).executeUpdate();
+    }
+}

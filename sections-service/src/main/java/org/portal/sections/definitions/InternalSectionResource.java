@@ -1,0 +1,34 @@
+package org.portal.sections.definitions;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** For the gateway: which editions may use each custom section (base sections' grants are licensing's). */
+@Path("/internal/sections")
+@Tag(name = "Internal")
+@RolesAllowed("portal-service")
+public class InternalSectionResource {
+
+    public record CustomSectionEditions(String code, List<String> editions) {
+    }
+
+    private final Sections sections;
+
+    public InternalSectionResource(Sections sections) {
+        this.sections = sections;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Each custom section and the editions it is for")
+    public List<CustomSectionEditions> custom() {
+        return sections.all().stream().filter(Section::custom)
+                .map(s -> new CustomSectionEditions(s.code(), s.editions())).toList();
+    }
+}

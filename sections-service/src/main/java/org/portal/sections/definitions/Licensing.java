@@ -1,0 +1,91 @@
+package org.portal.sections.definitions;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.logging.Log;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemType;
+
+/** What licensing-service knows that sections need: custom-section limits, and a user's entitlement. */
+@ApplicationScoped
+public class Licensing {
+
+    public static final ProblemType LICENSING_UNAVAILABLE = new ProblemType("licensing-unavailable",
+            "Licensing service unavailable", 503);
+
+    @RegisterRestClient(configKey = "licensing")
+    @OidcClientFilter
+    public interface Client {
+        @GET
+        @Path("/api/licensing/catalogue")
+        Catalogue catalogue();
+
+        @GET
+        @Path("/internal/users/{userId}/entitlement")
+        Entitlement entitlement(@PathParam("userId") UUID userId);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Catalogue(List<Edition> editions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Edition(String code, int customSectionLimit) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entitlement(String edition, List<Grant> sections) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Grant(String code, List<String> operations) {
+    }
+
+    private final Client licensing;
+
+    public Licensing(@RestClient Client licensing) {
+        this.licensing = licensing;
+    }
+
+    public Map<String, Integer> customSectionLimits() {
+        return call(() -> licensing.catalogue().editions().stream()
+                .collect(Collectors.toMap(Edition::code, Edition::customSectionLimit)));
+    }
+
+    /** The user's entitlement, or empty when they hold no valid seat. */
+    public Optional<Entitlement> entitlement(UUID userId) {
+        return call(() -> {
+            try {
+                return Optional.of(licensing.entitlement(userId));
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (WebApplicationException | ProcessingException e) {
+            Log.warnf("licensing-service call failed: %s", e.toString());
+            throw new ProblemException(LICENSING_UNAVAILABLE, "The licensing service did not answer; nothing changed, try again shortly");
+        }
+    }
+}

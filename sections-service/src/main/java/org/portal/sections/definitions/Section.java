@@ -1,0 +1,20 @@
+package org.portal.sections.definitions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A section definition as the engine uses it: its fields parsed and indexed by name. */
+public record Section(String code, String title, String module, boolean custom, List<String> editions,
+        List<FieldDefinition> fields, long version) {
+
+    public Optional<FieldDefinition> field(String name) {
+        return Optional.ofNullable(byName().get(name));
+    }
+
+    public Map<String, FieldDefinition> byName() {
+        return fields.stream().collect(Collectors.toMap(FieldDefinition::name, Function.identity()));
+    }
+}

@@ -1,0 +1,33 @@
+package org.portal.sections.definitions;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "section_definitions")
+public class SectionDefinition extends PanacheEntityBase {
+
+    public static final String KNOWLEDGE_BASE = "knowledge-base";
+
+    @Id
+    public String code;
+    public String title;
+    public String module;
+    public boolean custom;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> editions;
+    /** The fields, as JSON: read and written through {@link Sections}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String fields;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+}

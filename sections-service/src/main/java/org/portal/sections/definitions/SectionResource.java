@@ -1,0 +1,50 @@
+package org.portal.sections.definitions;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.access.Viewer;
+import org.portal.sections.access.ViewerResolver;
+
+@Path("/api/sections")
+@Tag(name = "Sections")
+@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+public class SectionResource {
+
+    private final Sections sections;
+    private final Licensing licensing;
+    private final ViewerResolver viewers;
+    private final SecurityIdentity identity;
+
+    public SectionResource(Sections sections, Licensing licensing, ViewerResolver viewers, SecurityIdentity identity) {
+        this.sections = sections;
+        this.licensing = licensing;
+        this.viewers = viewers;
+        this.identity = identity;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The sections you may use, with their fields, to draw forms and lists from")
+    public List<SectionView> list() {
+        Viewer viewer = viewers.resolve(identity);
+        List<Section> all = sections.all();
+        if (viewer.staff()) {
+            return all.stream().map(SectionView::from).toList();
+        }
+        return licensing.entitlement(viewer.userId()).map(entitlement -> {
+            Set<String> granted = entitlement.sections().stream().map(Licensing.Grant::code).collect(Collectors.toSet());
+            return all.stream()
+                    .filter(s -> s.custom() ? s.editions().contains(entitlement.edition()) : granted.contains(s.code()))
+                    .map(SectionView::from).toList();
+        }).orElse(List.of());
+    }
+}

@@ -1,0 +1,12 @@
+package org.portal.sections.definitions;
+
+import java.util.List;
+
+/** A section as front ends and administrators see it: enough to draw its forms and lists. */
+public record SectionView(String code, String title, String module, boolean custom, List<String> editions,
+        List<FieldDefinition> fields, long version) {
+
+    public static SectionView from(Section s) {
+        return new SectionView(s.code(), s.title(), s.module(), s.custom(), s.editions(), s.fields(), s.version());
+    }
+}

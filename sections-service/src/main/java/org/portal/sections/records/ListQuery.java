@@ -1,0 +1,193 @@
+package org.portal.sections.records;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.portal.problem.InvalidFields;
+import org.portal.problem.Problem;
+import org.portal.sections.access.Viewer;
+import org.portal.sections.definitions.FieldDefinition;
+import org.portal.sections.definitions.FieldType;
+import org.portal.sections.definitions.Section;
+
+/**
+ * Builds one list query: the viewer's reach, equality filters on declared fields (JSONB
+ * containment, served by the GIN index), full-text search on searchable fields, one sort on a
+ * sortable field with the id as tie-breaker, and keyset paging from a cursor so that deep pages cost
+ * what the first one does.
+ */
+final class ListQuery {
+
+    static final String CREATED = "created";
+    private static final ObjectMapper EXACT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final StringBuilder where = new StringBuilder();
+    private final Map<String, Object> parameters = new HashMap<>();
+    private final Section section;
+    private String sortExpression = "r.created_at";
+    private String sortCast = "timestamptz";
+    private boolean descending = true;
+    private String sortField = CREATED;
+
+    ListQuery(Section section, Viewer viewer) {
+        this.section = section;
+        where.append("r.section_code = :section");
+        parameters.put("section", section.code());
+        if (!viewer.staff()) {
+            where.append(" and r.account_id = :account");
+            parameters.put("account", viewer.accountId());
+            if (viewer.ownScope()) {
+                where.append(" and (r.owner_user_id = :me or r.contact_user_id = :me)");
+                parameters.put("me", viewer.userId());
+            }
+        }
+    }
+
+    void account(UUID accountId) {
+        where.append(" and r.account_id = :filterAccount");
+        parameters.put("filterAccount", accountId);
+    }
+
+    void status(String status) {
+        where.append(" and r.status = :status");
+        parameters.put("status", status);
+    }
+
+    void search(String text) {
+        where.append(" and r.search @@ websearch_to_tsquery('simple', :q)");
+        parameters.put("q", text);
+    }
+
+    /** Equality filters; every name must be a declared field, every value valid for its type. */
+    void filters(Map<String, String> filters, ObjectMapper json) {
+        if (filters.isEmpty()) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        ObjectNode containment = JsonNodeFactory.instance.objectNode();
+        filters.forEach((name, raw) -> {
+            FieldDefinition field = section.field(name).orElse(null);
+            if (field == null) {
+                errors.add(new Problem.FieldError(name, "is not a field of section " + section.code()));
+                return;
+            }
+            var value = switch (field.type()) {
+                case NUMBER, MONEY -> parseNumber(raw);
+                case BOOLEAN -> "true".equals(raw) || "false".equals(raw) ? JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(raw)) : null;
+                default -> JsonNodeFactory.instance.textNode(raw);
+            };
+            String problem = value == null ? "is not a valid " + field.type().code() : FieldValues.problem(field, value);
+            if (problem != null) {
+                errors.add(new Problem.FieldError(name, problem));
+            } else {
+                containment.set(name, field.type() == FieldType.MONEY ? FieldValues.EXACT.numberNode(value.decimalValue().setScale(2)) : value);
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        where.append(" and r.data @> cast(:containment as jsonb)");
+        parameters.put("containment", containment.toString());
+    }
+
+    /** {@code field} ascending, {@code -field} descending; {@code created} (newest first) by default. */
+    void sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return;
+        }
+        descending = sort.startsWith("-");
+        String name = descending ? sort.substring(1) : sort;
+        sortField = name;
+        if (name.equals(CREATED)) {
+            return;
+        }
+        // Field names are checked against [a-z][a-z0-9-]* when defined, so they are safe inside SQL text.
+        FieldDefinition field = section.field(name).filter(FieldDefinition::isSortable).orElseThrow(() -> new InvalidFields(
+                List.of(new Problem.FieldError("sort", "'" + name + "' is not a sortable field of section " + section.code()))));
+        if (field.type().numeric()) {
+            sortExpression = "coalesce(cast(r.data ->> '" + field.name() + "' as numeric), '-Infinity')";
+            sortCast = "numeric";
+        } else {
+            sortExpression = "coalesce(r.data ->> '" + field.name() + "', '')";
+            sortCast = "text";
+        }
+    }
+
+    /** Continues after the last record of the previous page. */
+    void after(String cursor) {
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
+            if (parts.length != 3 || !parts[0].equals(sortField + (descending ? "-" : "+"))) {
+                throw new IllegalArgumentException();
+            }
+            parameters.put("afterId", UUID.fromString(parts[2]));
+            parameters.put("afterValue", switch (sortCast) {
+                case "timestamptz" -> java.sql.Timestamp.from(Instant.parse(parts[1]));
+                case "numeric" -> new BigDecimal(parts[1]);
+                default -> parts[1];
+            });
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new InvalidFields(List.of(new Problem.FieldError("cursor", "is not a cursor of this list and sort")));
+        }
+        where.append(" and (").append(sortExpression).append(", r.id) ").append(descending ? "<" : ">")
+                .append(" (cast(:afterValue as ").append(sortCast).append("), :afterId)");
+    }
+
+    List<RecordEntity> fetch(EntityManager em, int limit) {
+        String direction = descending ? " desc" : " asc";
+        String sql = "select r.* from records r where " + where + " order by " + sortExpression + direction + ", r.id"
+                + direction + " limit :limit";
+        Query query = em.createNativeQuery(sql, RecordEntity.class);
+        parameters.forEach(query::setParameter);
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<RecordEntity> rows = query.getResultList();
+        return rows;
+    }
+
+    /** The cursor that continues after this record. */
+    String cursorAfter(RecordEntity last) {
+        String value;
+        if (sortCast.equals("timestamptz")) {
+            value = last.createdAt.toString();
+        } else {
+            var node = readField(last);
+            if (sortCast.equals("numeric")) {
+                value = node == null || node.isNull() ? "-Infinity" : node.decimalValue().toPlainString();
+            } else {
+                value = node == null || node.isNull() ? "" : node.asText();
+            }
+        }
+        String raw = sortField + (descending ? "-" : "+") + "\n" + value + "\n" + last.id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readField(RecordEntity record) {
+        try {
+            return EXACT.readTree(record.data).get(sortField);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parseNumber(String raw) {
+        try {
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(raw));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.portal.sections.records;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A record of any section: its values live in {@code data}, checked against the section's definition. */
+@Entity
+@Table(name = "records")
+public class RecordEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String sectionCode;
+    public UUID accountId;
+    public UUID ownerUserId;
+    public UUID contactUserId;
+    public String createdBy;
+    public String status;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String data;
+    public String searchText;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,170 @@
+package org.portal.sections.records;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.problem.InvalidFields;
+import org.portal.problem.NotFound;
+import org.portal.problem.Problem;
+import org.portal.sections.access.Viewer;
+import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.Section;
+import org.portal.sections.definitions.SectionDefinition;
+import org.portal.sections.definitions.Sections;
+
+/**
+ * The records of every section but the knowledge base (which has its own resource). Which sections
+ * and operations a portal user's edition grants is the gateway's check; this resource keeps every
+ * caller to the records within their reach.
+ */
+@Path("/api/sections/{code}/records")
+@Tag(name = "Records")
+@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordResource {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "cursor", "limit", "status", "accountId");
+
+    private final RecordService records;
+    private final Sections sections;
+    private final ViewerResolver viewers;
+    private final SecurityIdentity identity;
+
+    public RecordResource(RecordService records, Sections sections, ViewerResolver viewers, SecurityIdentity identity) {
+        this.records = records;
+        this.sections = sections;
+        this.viewers = viewers;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "List records: any other query parameter named after a field filters on it (equality)")
+    @APIResponse(responseCode = "400", description = "A filter or sort on an undeclared field, a bad value or cursor")
+    public RecordPage list(@PathParam("code") String code,
+            @Parameter(description = "Full-text search in the section's searchable fields") @QueryParam("q") @Size(max = 200) String q,
+            @Parameter(description = "A sortable field, '-' first for descending; default -created")
+            @QueryParam("sort") @Pattern(regexp = "-?[a-z][a-z0-9-]{0,62}") String sort,
+            @Parameter(description = "From the previous page's nextCursor") @QueryParam("cursor") @Size(max = 1000) String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(RecordService.MAX_PAGE) int limit,
+            @QueryParam("status") @Size(max = 50) String status,
+            @Parameter(description = "Staff only: one account's records") @QueryParam("accountId") UUID accountId,
+            @Context UriInfo uri) {
+        Section section = section(code);
+        Viewer viewer = viewers.resolve(identity);
+        Map<String, String> filters = new TreeMap<>();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!LIST_PARAMETERS.contains(name)) {
+                filters.put(name, values.get(0));
+            }
+        });
+        return records.list(section, viewer, new RecordService.ListRequest(q, sort, cursor, limit, status,
+                viewer.staff() ? accountId : null, filters));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a record; with an Idempotency-Key, a retry returns the first result")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Values that break the section's definition, each listed")
+    public Response create(@PathParam("code") String code,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+            @Valid @NotNull RecordInput input) {
+        RecordService.Created created = records.create(section(code), viewers.resolve(identity), input, idempotencyKey);
+        RecordView record = created.record();
+        return Response.created(URI.create("/api/sections/" + code + "/records/" + record.id()))
+                .tag(etag(record)).entity(record).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "404", description = "No such record within your reach")
+    public Response get(@PathParam("code") String code, @PathParam("id") UUID id) {
+        RecordView record = records.get(section(code), viewers.resolve(identity), id);
+        return Response.ok(record).tag(etag(record)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the record's values; If-Match with its ETag is required")
+    @APIResponse(responseCode = "412", description = "The record changed since that version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response replace(@PathParam("code") String code, @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
+        return edit(code, id, ifMatch, input, FieldValues.Mode.REPLACE);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some values (null removes one); If-Match with its ETag is required")
+    @APIResponse(responseCode = "412", description = "The record changed since that version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response patch(@PathParam("code") String code, @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
+        return edit(code, id, ifMatch, input, FieldValues.Mode.PATCH);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Who changed which fields of the record, and when, oldest first")
+    public List<HistoryView> history(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return records.history(section(code), viewers.resolve(identity), id);
+    }
+
+    private Response edit(String code, UUID id, String ifMatch, RecordInput input, FieldValues.Mode mode) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionFailed(PreconditionFailed.REQUIRED, "Send If-Match with the ETag of the version you edit");
+        }
+        long version;
+        try {
+            version = Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidFields(List.of(new Problem.FieldError("If-Match", "is not an ETag of this API")));
+        }
+        RecordView record = records.edit(section(code), viewers.resolve(identity), id, version, input, mode);
+        return Response.ok(record).tag(etag(record)).build();
+    }
+
+    private Section section(String code) {
+        if (SectionDefinition.KNOWLEDGE_BASE.equals(code)) {
+            throw new NotFound("Knowledge base articles are at /api/sections/knowledge-base/records");
+        }
+        return sections.require(code);
+    }
+
+    private static EntityTag etag(RecordView record) {
+        return new EntityTag(Long.toString(record.version()));
+    }
+}

@@ -1,0 +1,10 @@
+package org.portal.sections.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A record as the API shows it; {@code values} holds its section's fields. */
+public record RecordView(UUID id, String section, UUID accountId, UUID ownerUserId, UUID contactUserId, String status,
+        JsonNode values, long version, String createdBy, Instant createdAt, Instant updatedAt) {
+}

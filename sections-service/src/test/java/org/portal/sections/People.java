@@ -1,0 +1,44 @@
+package org.portal.sections;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.portal.testsupport.HttpStubServer;
+import org.portal.testsupport.TestTokens;
+
+/** Portal users as portal-users-service would describe them, and calls made as them. */
+final class People {
+
+    static final String AGENT = TestTokens.of("agent-1", "portal-agent");
+    static final String ADMIN = TestTokens.of("admin-1", "portal-admin");
+
+    record Person(String subject, UUID userId, UUID accountId, String token) {
+    }
+
+    private People() {
+    }
+
+    static Person portalUser(UUID accountId, String scope) {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"userId":"%s","subject":"%s","accountId":"%s","status":"active","accessScope":"%s"}
+                        """.formatted(userId, subject, accountId, scope))));
+        return new Person(subject, userId, accountId, TestTokens.of(subject, "portal-user"));
+    }
+
+    static ValidatableResponse create(String token, String section, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body)
+                .post("/api/sections/" + section + "/records").then();
+    }
+
+    static String created(String token, String section, Map<String, Object> values) {
+        return create(token, section, Map.of("values", values)).statusCode(201).extract().path("id");
+    }
+}
