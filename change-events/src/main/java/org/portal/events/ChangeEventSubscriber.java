@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,14 +45,23 @@ public class ChangeEventSubscriber {
         subscription = redis.pubsub(String.class).subscribe(channel)
                 .onFailure().invoke(e -> Log.warnf("Change events unavailable, retrying: %s", e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
+                // Off the event loop: the observers may block (a cache invalidation, a database read).
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .subscribe().with(this::deliver);
     }
 
     private void deliver(String message) {
+        ChangeEvent event;
         try {
-            received.fire(new ReceivedChange(json.readValue(message, ChangeEvent.class)));
+            event = json.readValue(message, ChangeEvent.class);
         } catch (Exception e) {
             Log.warnf("Ignoring an unreadable change event %s: %s", message, e.toString());
+            return;
+        }
+        try {
+            received.fire(new ReceivedChange(event));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "A reader failed to handle %s; its cache expiry will catch up", message);
         }
     }
 

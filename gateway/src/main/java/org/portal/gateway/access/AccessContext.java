@@ -9,18 +9,18 @@ import java.util.stream.Collectors;
  * What the gateway knows about a portal user for authorizing and counting their calls. A user who
  * is not active, or holds no valid seat, has a context too, so that refusals are cached as well.
  */
-public record AccessContext(UUID userId, UUID accountId, String status, String edition,
+public record AccessContext(UUID userId, UUID accountId, String status, String edition, String licenseId,
         Map<String, Set<Operation>> grants, int dailyCallLimit) {
 
     public static AccessContext of(SubjectView subject, Entitlement entitlement) {
         Map<String, Set<Operation>> grants = entitlement.sections().stream()
                 .collect(Collectors.toUnmodifiableMap(Entitlement.SectionGrant::code, Entitlement.SectionGrant::operations));
-        return new AccessContext(subject.userId(), subject.accountId(), subject.status(), entitlement.edition(), grants,
-                entitlement.dailyCallLimit());
+        return new AccessContext(subject.userId(), subject.accountId(), subject.status(), entitlement.edition(),
+                entitlement.licenseId(), grants, entitlement.dailyCallLimit());
     }
 
     public static AccessContext withoutSeat(SubjectView subject) {
-        return new AccessContext(subject.userId(), subject.accountId(), subject.status(), null, Map.of(), 0);
+        return new AccessContext(subject.userId(), subject.accountId(), subject.status(), null, null, Map.of(), 0);
     }
 
     public boolean active() {
@@ -31,7 +31,8 @@ public record AccessContext(UUID userId, UUID accountId, String status, String e
         return edition != null;
     }
 
-    public boolean allows(String section, Operation operation) {
+    /** Whether licensing-service granted the operation on this base section. */
+    public boolean grants(String section, Operation operation) {
         return grants.getOrDefault(section, Set.of()).contains(operation);
     }
 }

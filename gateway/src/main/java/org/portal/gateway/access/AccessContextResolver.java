@@ -2,6 +2,12 @@ package org.portal.gateway.access;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.portal.events.ChangeEvent;
+import org.portal.events.ReceivedChange;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +53,37 @@ public class AccessContextResolver {
                     return new AccessRefused(AccessRefused.LOOKUP_UNAVAILABLE,
                             "The services that hold your access rights did not answer; try again shortly");
                 });
+    }
+
+    /**
+     * Drops what a change event makes stale: a user's context by subject (user-changed), the holder's
+     * context (seat-changed), every holder of a license (license-changed). The next call reloads.
+     */
+    void onChange(@Observes ReceivedChange change) {
+        ChangeEvent event = change.event();
+        switch (event.kind()) {
+            case ChangeEvent.USER_CHANGED -> {
+                if (event.subject() != null) {
+                    cache.invalidate(event.subject()).await().indefinitely();
+                }
+                dropWhere(context -> context.userId().equals(event.userId()));
+            }
+            case ChangeEvent.SEAT_CHANGED -> dropWhere(context -> context.userId().equals(event.userId()));
+            case ChangeEvent.LICENSE_CHANGED -> dropWhere(context -> event.licenseId().equals(context.licenseId()));
+            default -> {
+            }
+        }
+    }
+
+    private void dropWhere(Predicate<AccessContext> stale) {
+        CaffeineCache contexts = cache.as(CaffeineCache.class);
+        for (Object subject : contexts.keySet()) {
+            CompletableFuture<Object> entry = contexts.getIfPresent(subject);
+            Object context = entry == null ? null : entry.getNow(null);
+            if (context instanceof AccessContext access && stale.test(access)) {
+                contexts.invalidate(subject).await().indefinitely();
+            }
+        }
     }
 
     private static boolean isNotFound(Throwable failure) {

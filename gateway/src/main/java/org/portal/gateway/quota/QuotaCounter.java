@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portal.problem.ProblemException;
 import org.portal.gateway.config.GatewayConfig;
 
 /**
@@ -71,6 +72,20 @@ public class QuotaCounter {
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .map(reply -> decided(reply, limit, secondsToReset))
                 .onFailure().recoverWithItem(failure -> undecided(failure, limit, secondsToReset));
+    }
+
+    /** Today's count for a user without counting anything; a Redis failure is an unavailable problem. */
+    public Uni<QuotaView> peek(UUID userId, int limit) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
+        ZonedDateTime reset = now.toLocalDate().plusDays(1).atStartOfDay(config.zone());
+        return redis.execute("GET", key(userId, now.toLocalDate()))
+                .ifNoItem().after(config.redisTimeout().multipliedBy(10)).fail()
+                .map(reply -> {
+                    long used = reply == null ? 0 : reply.toLong();
+                    return new QuotaView(limit, used, Math.max(0, limit - used), reset.toInstant());
+                })
+                .onFailure().transform(e -> new ProblemException(QuotaView.UNAVAILABLE,
+                        "The call counter cannot be read right now; try again shortly"));
     }
 
     public String key(UUID userId, LocalDate day) {

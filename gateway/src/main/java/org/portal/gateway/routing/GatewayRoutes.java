@@ -5,6 +5,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.portal.gateway.access.AccessContext;
 import org.portal.gateway.access.AccessContextResolver;
 import org.portal.gateway.access.AccessRefused;
+import org.portal.gateway.access.CustomSections;
 import org.portal.gateway.access.Operation;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.gateway.quota.QuotaDecision;
@@ -36,12 +38,15 @@ public class GatewayRoutes {
     static final String PORTAL_USER = "portal-user";
 
     private final AccessContextResolver access;
+    private final CustomSections customSections;
     private final QuotaCounter quota;
     private final ServiceProxy proxy;
     private final ProblemRoutes problems;
 
-    public GatewayRoutes(AccessContextResolver access, QuotaCounter quota, ServiceProxy proxy, ProblemRoutes problems) {
+    public GatewayRoutes(AccessContextResolver access, CustomSections customSections, QuotaCounter quota, ServiceProxy proxy,
+            ProblemRoutes problems) {
         this.access = access;
+        this.customSections = customSections;
         this.quota = quota;
         this.proxy = proxy;
         this.problems = problems;
@@ -63,7 +68,7 @@ public class GatewayRoutes {
             return;
         }
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
+        if (identity == null || identity.isAnonymous() || !hasSubject(identity)) {
             refuse(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
             return;
         }
@@ -77,7 +82,8 @@ public class GatewayRoutes {
         }
         ctx.request().pause();
         access.resolve(identity.getPrincipal().getName())
-                .flatMap(context -> admit(context, section, ctx.request().method().name()))
+                .call(context -> authorize(context, section, ctx.request().method().name()))
+                .flatMap(context -> quota.count(context.userId(), context.dailyCallLimit()))
                 .subscribe().with(
                         decision -> {
                             if (decision.admitted()) {
@@ -90,24 +96,44 @@ public class GatewayRoutes {
                                 : Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly")));
     }
 
-    private Uni<QuotaDecision> admit(AccessContext context, Optional<String> section, String method) {
+    /**
+     * Refuses a user who is not active or holds no seat, and an operation the edition does not grant
+     * on the section. Custom sections' editions are only looked up when the base grants do not answer.
+     */
+    private Uni<Void> authorize(AccessContext context, Optional<String> section, String method) {
         if (!context.active()) {
             throw new AccessRefused(AccessRefused.USER_NOT_ACTIVE, "Your portal account is " + context.status());
         }
         if (!context.hasSeat()) {
             throw new AccessRefused(AccessRefused.NO_SEAT, "You hold no valid portal seat; ask your portal administrator for one");
         }
-        if (section.isPresent()) {
-            Optional<Operation> operation = Operation.of(method);
-            String code = section.get();
-            if (operation.isEmpty() || !context.allows(code, operation.get())) {
-                String what = operation.map(Enum::name).orElse(method.toLowerCase());
-                throw new AccessRefused(AccessRefused.SECTION_NOT_GRANTED, "The " + context.edition()
-                        + " edition does not allow '" + what + "' on section '" + code + "'",
-                        Map.of("section", code, "operation", what));
-            }
+        if (section.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return quota.count(context.userId(), context.dailyCallLimit());
+        String code = section.get();
+        Optional<Operation> operation = Operation.of(method);
+        String what = operation.map(Enum::name).orElse(method.toLowerCase());
+        AccessRefused notGranted = new AccessRefused(AccessRefused.SECTION_NOT_GRANTED, "The " + context.edition()
+                + " edition does not allow '" + what + "' on section '" + code + "'",
+                Map.of("section", code, "operation", what));
+        if (operation.isEmpty()) {
+            throw notGranted;
+        }
+        if (context.grants(code, operation.get())) {
+            return Uni.createFrom().voidItem();
+        }
+        return customSections.editions().map(custom -> {
+            if (!custom.isFor(code, context.edition())) {
+                throw notGranted;
+            }
+            return null;
+        });
+    }
+
+    /** Every decision is keyed by the token's subject: a token without one identifies nobody. */
+    private static boolean hasSubject(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                && !token.getSubject().isBlank();
     }
 
     private void refuseOverQuota(RoutingContext ctx, QuotaDecision decision) {

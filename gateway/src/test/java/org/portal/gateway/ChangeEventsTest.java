@@ -1,0 +1,84 @@
+package org.portal.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.portal.gateway.DownstreamServices.json;
+import static org.portal.gateway.DownstreamServices.portalUser;
+import static org.portal.gateway.DownstreamServices.server;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.portal.events.ChangeEventPublisher;
+import org.portal.testsupport.TestTokens;
+
+/** A change published on Redis reaches the gateway's cache: the next call sees it, not the cached answer. */
+@QuarkusTest
+class ChangeEventsTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "portal.redis-namespace")
+    String namespace;
+
+    @BeforeAll
+    static void sectionsService() {
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
+    }
+
+    private void publish(String event) {
+        redis.pubsub(String.class).publish(ChangeEventPublisher.channel(namespace), event);
+    }
+
+    private static int status(String token) {
+        return given().auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode();
+    }
+
+    /** The change must show within a second: polled, never slept for a fixed time. */
+    private static void within(long millis, String token, int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        int last;
+        do {
+            last = status(token);
+            if (last == expected) {
+                return;
+            }
+            Thread.sleep(25);
+        } while (System.currentTimeMillis() < deadline);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, last);
+    }
+
+    @Test
+    void aBlockedUserIsRefusedWithinASecondOfUserChanged() throws Exception {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
+
+        portalUser(subject, "blocked", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        org.junit.jupiter.api.Assertions.assertEquals(200, status(token), "cached until told");
+        publish("{\"kind\":\"user-changed\",\"userId\":\"" + userId + "\",\"subject\":\"" + subject + "\"}");
+        within(1000, token, 403);
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then()
+                .body("type", equalTo("urn:portal:problem:user-not-active"));
+    }
+
+    @Test
+    void aRevokedSeatIsRefusedWithinASecondOfSeatChanged() throws Exception {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
+
+        server().stubFor(get(urlEqualTo("/internal/users/" + userId + "/entitlement")).willReturn(json(404, "{}")));
+        publish("{\"kind\":\"seat-changed\",\"userId\":\"" + userId + "\",\"licenseId\":\"lic-1\"}");
+        within(1000, token, 403);
+    }
+}

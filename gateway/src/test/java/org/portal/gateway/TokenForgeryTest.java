@@ -1,0 +1,105 @@
+package org.portal.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.portal.gateway.DownstreamServices.server;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.portal.testsupport.TestTokens;
+
+/** Every forged or unfit token is a 401 problem, and no request reaches a service. */
+@QuarkusTest
+class TokenForgeryTest {
+
+    @BeforeEach
+    void portalUser() {
+        DownstreamServices.portalUser("forger", "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        server().resetRequests();
+    }
+
+    static String expired() {
+        Instant past = Instant.now().minusSeconds(7200);
+        return TestTokens.claims("forger", "portal-user").issuedAt(past).expiresAt(past.plusSeconds(300)).jws().keyId("1").sign();
+    }
+
+    static String notYetValid() {
+        return TestTokens.claims("forger", "portal-user").claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond())
+                .jws().keyId("1").sign();
+    }
+
+    static String wrongIssuer() {
+        return TestTokens.claims("forger", "portal-user").issuer("https://evil.example.com").jws().keyId("1").sign();
+    }
+
+    static String wrongAudience() {
+        return TestTokens.claims("forger", "portal-user").audience("another-api").jws().keyId("1").sign();
+    }
+
+    static String algNone() {
+        String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String payload = base64("{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"" + TestTokens.AUDIENCE
+                + "\",\"sub\":\"forger\",\"groups\":[\"portal-user\"],\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}");
+        return header + "." + payload + ".";
+    }
+
+    static String hs256WithThePublicKey() throws Exception {
+        String jwk = new String(TokenForgeryTest.class.getClassLoader().getResourceAsStream("publicKey.jwk").readAllBytes(),
+                StandardCharsets.UTF_8);
+        byte[] publicKey = PublicJsonWebKey.Factory.newPublicJwk(jwk).getPublicKey().getEncoded();
+        return TestTokens.claims("forger", "portal-user").jws().keyId("1").algorithm(SignatureAlgorithm.HS256)
+                .sign(new SecretKeySpec(publicKey, "HmacSHA256"));
+    }
+
+    static String unknownKeyId() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return TestTokens.claims("forger", "portal-user").jws().keyId("unknown-" + UUID.randomUUID())
+                .sign((RSAPrivateKey) generator.generateKeyPair().getPrivate());
+    }
+
+    static String missingSubject() {
+        Instant now = Instant.now();
+        return Jwt.claims().issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).groups("portal-user")
+                .issuedAt(now).expiresAt(now.plusSeconds(300)).jws().keyId("1").sign();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> forgeries() throws Exception {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("expired", expired()),
+                org.junit.jupiter.params.provider.Arguments.of("not yet valid", notYetValid()),
+                org.junit.jupiter.params.provider.Arguments.of("wrong issuer", wrongIssuer()),
+                org.junit.jupiter.params.provider.Arguments.of("wrong audience", wrongAudience()),
+                org.junit.jupiter.params.provider.Arguments.of("alg none", algNone()),
+                org.junit.jupiter.params.provider.Arguments.of("HS256 signed with the public key", hs256WithThePublicKey()),
+                org.junit.jupiter.params.provider.Arguments.of("unknown kid", unknownKeyId()),
+                org.junit.jupiter.params.provider.Arguments.of("missing sub", missingSubject()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgeries")
+    void isRefusedAndReachesNoService(String kind, String token) {
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:portal:problem:unauthorized"));
+        server().verify(0, anyRequestedFor(urlPathMatching("/(api|internal)/.*")));
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
