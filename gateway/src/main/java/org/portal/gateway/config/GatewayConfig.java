@@ -14,6 +14,10 @@ public interface GatewayConfig {
 
     Quota quota();
 
+    /** The largest request body passed on, by its Content-Length. */
+    @WithDefault("1048576")
+    long maxBodySize();
+
     interface Services {
         URI licensing();
 
@@ -38,5 +42,12 @@ public interface GatewayConfig {
         /** Admit calls while Redis cannot count them (true), or refuse them with 503 (false). */
         @WithDefault("true")
         boolean failOpen();
+
+        /**
+         * Count every call and report those over the limit (metric gateway.quota.shadow.refusals), but
+         * refuse none: for rolling out a new limit.
+         */
+        @WithDefault("false")
+        boolean shadow();
     }
 }

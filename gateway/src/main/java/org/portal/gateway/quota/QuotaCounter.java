@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portal.problem.ProblemException;
@@ -29,9 +31,10 @@ import org.portal.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class QuotaCounter {
 
+    // ARGV: limit, seconds to expiry, shadow ("1": count every call and never refuse).
     static final String SCRIPT = """
             local used = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if used >= tonumber(ARGV[1]) then
+            if used >= tonumber(ARGV[1]) and ARGV[3] ~= '1' then
               return {0, used}
             end
             used = redis.call('INCR', KEYS[1])
@@ -47,7 +50,11 @@ public class QuotaCounter {
     private final String namespace;
     private final Clock clock;
     private final Counter redisFailures;
+    private final Counter shadowRefusals;
     private final AtomicBoolean outage = new AtomicBoolean();
+    /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
+    private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
+    private volatile LocalDate overLimitDay;
 
     public QuotaCounter(ReactiveRedisDataSource redis, GatewayConfig config, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
@@ -58,6 +65,9 @@ public class QuotaCounter {
         this.redisFailures = Counter.builder("gateway.quota.redis.failures")
                 .description("Counted calls that Redis could not count; the outage policy decided them")
                 .register(metrics);
+        this.shadowRefusals = Counter.builder("gateway.quota.shadow.refusals")
+                .description("Calls over the limit that shadow mode admitted; they would be refused when enforced")
+                .register(metrics);
     }
 
     public Uni<QuotaDecision> count(UUID userId, int limit) {
@@ -65,12 +75,16 @@ public class QuotaCounter {
         LocalDate day = now.toLocalDate();
         long secondsToReset = Duration.between(now, day.plusDays(1).atStartOfDay(config.zone())).toSeconds();
         String key = key(userId, day);
+        if (!config.shadow() && knownOverLimit(key, day)) {
+            return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
+        }
         String ttl = Long.toString(secondsToReset + config.grace().toSeconds());
         String max = Integer.toString(limit);
-        return redis.execute("EVALSHA", SCRIPT_SHA, "1", key, max, ttl)
-                .onFailure(QuotaCounter::isNoScript).recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, max, ttl))
+        String shadow = config.shadow() ? "1" : "0";
+        return redis.execute("EVALSHA", SCRIPT_SHA, "1", key, max, ttl, shadow)
+                .onFailure(QuotaCounter::isNoScript).recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, max, ttl, shadow))
                 .ifNoItem().after(config.redisTimeout()).fail()
-                .map(reply -> decided(reply, limit, secondsToReset))
+                .map(reply -> decided(key, reply, limit, secondsToReset))
                 .onFailure().recoverWithItem(failure -> undecided(failure, limit, secondsToReset));
     }
 
@@ -92,13 +106,27 @@ public class QuotaCounter {
         return namespace + "quota:" + userId + ":" + day;
     }
 
-    private QuotaDecision decided(Response reply, int limit, long secondsToReset) {
+    private QuotaDecision decided(String key, Response reply, int limit, long secondsToReset) {
         if (outage.compareAndSet(true, false)) {
             Log.info("Redis counts calls again; the daily quota is enforced");
         }
         boolean admitted = reply.get(0).toInteger() == 1;
         long used = reply.get(1).toLong();
+        if (!admitted) {
+            overLimit.add(key);
+        } else if (used > limit) {
+            shadowRefusals.increment();
+        }
         return new QuotaDecision(admitted, true, limit, Math.max(0, limit - used), secondsToReset);
+    }
+
+    /** Keys of past days are forgotten as the day turns, so the set holds one day at most. */
+    private boolean knownOverLimit(String key, LocalDate day) {
+        if (!day.equals(overLimitDay)) {
+            overLimit.clear();
+            overLimitDay = day;
+        }
+        return overLimit.contains(key);
     }
 
     private QuotaDecision undecided(Throwable failure, int limit, long secondsToReset) {

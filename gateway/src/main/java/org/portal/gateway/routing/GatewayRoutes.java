@@ -15,6 +15,8 @@ import org.portal.gateway.access.AccessContext;
 import org.portal.gateway.access.AccessContextResolver;
 import org.portal.gateway.access.AccessRefused;
 import org.portal.gateway.access.CustomSections;
+import org.portal.gateway.config.GatewayConfig;
+import java.util.UUID;
 import org.portal.gateway.access.Operation;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.gateway.quota.QuotaDecision;
@@ -33,6 +35,7 @@ import org.portal.problem.ProblemType;
 public class GatewayRoutes {
 
     public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", "Daily call limit reached", 429);
+    public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
     public static final ProblemType QUOTA_UNAVAILABLE = new ProblemType("quota-unavailable",
             "Calls cannot be counted right now", 503);
     static final String PORTAL_USER = "portal-user";
@@ -42,9 +45,11 @@ public class GatewayRoutes {
     private final QuotaCounter quota;
     private final ServiceProxy proxy;
     private final ProblemRoutes problems;
+    private final long maxBodySize;
 
     public GatewayRoutes(AccessContextResolver access, CustomSections customSections, QuotaCounter quota, ServiceProxy proxy,
-            ProblemRoutes problems) {
+            ProblemRoutes problems, GatewayConfig config) {
+        this.maxBodySize = config.maxBodySize();
         this.access = access;
         this.customSections = customSections;
         this.quota = quota;
@@ -63,6 +68,8 @@ public class GatewayRoutes {
             ctx.next();
             return;
         }
+        String requestId = requestId(ctx);
+        ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);
         if (!path.equals(ctx.request().path())) {
             refuse(ctx, Problem.of(CommonProblems.BAD_REQUEST, "The path must be in normal form (no '.', '..' or '//' segments)"));
             return;
@@ -72,12 +79,16 @@ public class GatewayRoutes {
             refuse(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
             return;
         }
+        if (tooLarge(ctx.request().getHeader("Content-Length"))) {
+            refuse(ctx, Problem.of(PAYLOAD_TOO_LARGE, "A request body may have at most " + maxBodySize + " bytes"));
+            return;
+        }
         Target target = route.get().target();
         Optional<String> section = RouteTable.section(path);
         boolean counted = route.get().counted() && identity.hasRole(PORTAL_USER)
                 && (section.isPresent() || !path.startsWith("/api/sections"));
         if (!counted) {
-            proxy.forward(target, ctx.request(), null);
+            proxy.forward(target, ctx.request(), requestId, null);
             return;
         }
         ctx.request().pause();
@@ -87,7 +98,7 @@ public class GatewayRoutes {
                 .subscribe().with(
                         decision -> {
                             if (decision.admitted()) {
-                                proxy.forward(target, ctx.request(), decision.counted() ? decision : null);
+                                proxy.forward(target, ctx.request(), requestId, decision.counted() ? decision : null);
                             } else {
                                 refuseOverQuota(ctx, decision);
                             }
@@ -128,6 +139,23 @@ public class GatewayRoutes {
             }
             return null;
         });
+    }
+
+    private boolean tooLarge(String contentLength) {
+        if (contentLength == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(contentLength) > maxBodySize;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** The caller's request id when it is a sensible one, else a new one: it follows the call through every service. */
+    private static String requestId(RoutingContext ctx) {
+        String given = ctx.request().getHeader(ServiceProxy.REQUEST_ID);
+        return given != null && given.matches("[A-Za-z0-9._-]{1,100}") ? given : UUID.randomUUID().toString();
     }
 
     /** Every decision is keyed by the token's subject: a token without one identifies nobody. */

@@ -23,6 +23,8 @@ import org.portal.gateway.quota.QuotaDecision;
 @ApplicationScoped
 public class ServiceProxy {
 
+    public static final String REQUEST_ID = "X-Request-Id";
+
     private final HttpClient client;
     private final Map<Target, URI> origins = new EnumMap<>(Target.class);
 
@@ -36,13 +38,15 @@ public class ServiceProxy {
         origins.put(Target.SECTIONS, config.services().sections());
     }
 
-    public void forward(Target target, HttpServerRequest request, QuotaDecision quota) {
+    /**
+     * Streams the request to the target. The request id goes to the service and back to the caller;
+     * a counted call's answer carries the RateLimit headers.
+     */
+    public void forward(Target target, HttpServerRequest request, String requestId, QuotaDecision quota) {
         URI origin = origins.get(target);
-        HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost());
-        if (quota != null) {
-            proxy.addInterceptor(new RateLimitHeaders(quota));
-        }
-        proxy.handle(request);
+        HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
+                .addInterceptor(new ResponseHeaders(requestId, quota))
+                .handle(request);
     }
 
     private static int port(URI origin) {
@@ -54,11 +58,20 @@ public class ServiceProxy {
         client.close();
     }
 
-    private record RateLimitHeaders(QuotaDecision quota) implements ProxyInterceptor {
+    private record ResponseHeaders(String requestId, QuotaDecision quota) implements ProxyInterceptor {
+        @Override
+        public Future<io.vertx.httpproxy.ProxyResponse> handleProxyRequest(ProxyContext context) {
+            context.request().headers().set(REQUEST_ID, requestId);
+            return context.sendRequest();
+        }
+
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            context.response().putHeader("RateLimit-Policy", quota.policyHeader());
-            context.response().putHeader("RateLimit", quota.rateLimitHeader());
+            context.response().putHeader(REQUEST_ID, requestId);
+            if (quota != null) {
+                context.response().putHeader("RateLimit-Policy", quota.policyHeader());
+                context.response().putHeader("RateLimit", quota.rateLimitHeader());
+            }
             return context.sendResponse();
         }
     }

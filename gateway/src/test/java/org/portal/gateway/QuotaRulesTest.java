@@ -1,0 +1,114 @@
+package org.portal.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.portal.gateway.DownstreamServices.json;
+import static org.portal.gateway.DownstreamServices.portalUser;
+import static org.portal.gateway.DownstreamServices.server;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.portal.gateway.quota.QuotaCounter;
+import org.portal.testsupport.MutableClock;
+import org.portal.testsupport.TestTokens;
+
+@QuarkusTest
+class QuotaRulesTest {
+
+    @Inject
+    QuotaCounter counter;
+
+    @Inject
+    RedisDataSource redis;
+
+    MutableClock clock;
+
+    @BeforeAll
+    static void sectionsService() {
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
+    }
+
+    @AfterEach
+    void realTime() {
+        QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
+    }
+
+    private String userWithLimit(int limit) {
+        String subject = "user-" + UUID.randomUUID();
+        portalUser(subject, "active", "customer", limit, GatewayPipelineTest.CUSTOMER_GRANTS);
+        return subject;
+    }
+
+    private static int call(String subject) {
+        return given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/knowledge-base/records")
+                .statusCode();
+    }
+
+    @Test
+    void theCounterStartsAgainWhenTheDayTurns() {
+        clock = new MutableClock(LocalDate.now(ZoneOffset.UTC).atTime(23, 59, 58).toInstant(ZoneOffset.UTC));
+        QuarkusMock.installMockForType(clock, Clock.class);
+        String subject = userWithLimit(1);
+        org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+        org.junit.jupiter.api.Assertions.assertEquals(429, call(subject));
+        clock.advance(Duration.ofSeconds(3));
+        org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+    }
+
+    @Test
+    void theResetIsAnnouncedInSecondsToMidnight() {
+        clock = new MutableClock(LocalDate.now(ZoneOffset.UTC).atTime(23, 0).toInstant(ZoneOffset.UTC));
+        QuarkusMock.installMockForType(clock, Clock.class);
+        String subject = userWithLimit(5);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/knowledge-base/records").then()
+                .header("RateLimit", "\"daily\";r=4;t=3600");
+    }
+
+    @Test
+    void aUserOverTheLimitIsRefusedWithoutAskingRedisAgain() {
+        String subject = userWithLimit(1);
+        UUID userId = UUID.fromString(given().auth().oauth2(TestTokens.of("svc", "portal-service"))
+                .baseUri(server().baseUrl()).get("/internal/subjects/" + subject).then().extract().path("userId"));
+        org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+        org.junit.jupiter.api.Assertions.assertEquals(429, call(subject));
+        redis.key().del(counter.key(userId, LocalDate.now(ZoneOffset.UTC)));
+        org.junit.jupiter.api.Assertions.assertEquals(429, call(subject), "remembered until the day turns");
+    }
+
+    @Test
+    void theRequestIdFollowsTheCallToTheServiceAndBack() {
+        String subject = userWithLimit(10);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).header("X-Request-Id", "trace-42")
+                .get("/api/sections/knowledge-base/records").then().statusCode(200).header("X-Request-Id", "trace-42");
+        server().verify(getRequestedFor(urlEqualTo("/api/sections/knowledge-base/records"))
+                .withHeader("X-Request-Id", equalTo("trace-42")));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItReachesAService() {
+        given().auth().oauth2(TestTokens.of(userWithLimit(10), "portal-user")).contentType("application/json")
+                .body("x".repeat(1_048_577)).post("/api/sections/cases/records").then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void browsersFromTheConfiguredOriginMayCall() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
+                .options("/api/sections/knowledge-base/records").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+    }
+
+}

@@ -1,0 +1,20 @@
+package org.portal.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(RedisDown.FailClosed.class)
+class RedisDownFailClosedTest {
+
+    @Test
+    void countedCallsAreRefusedWith503() {
+        given().auth().oauth2(RedisDown.portalUserCalling()).get("/api/sections/knowledge-base/records").then()
+                .statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("urn:portal:problem:quota-unavailable"));
+    }
+}
