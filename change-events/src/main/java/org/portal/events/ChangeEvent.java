@@ -17,6 +17,7 @@ public record ChangeEvent(String kind, UUID userId, String subject, String licen
     public static final String SEAT_CHANGED = "seat-changed";
     public static final String LICENSE_CHANGED = "license-changed";
     public static final String SECTIONS_CHANGED = "sections-changed";
+    public static final String QUOTA_CHANGED = "quota-changed";
 
     public static ChangeEvent seatChanged(UUID userId, String licenseId) {
         return new ChangeEvent(SEAT_CHANGED, userId, null, licenseId, null);
@@ -28,6 +29,10 @@ public record ChangeEvent(String kind, UUID userId, String subject, String licen
 
     public static ChangeEvent userChanged(UUID userId, String subject) {
         return new ChangeEvent(USER_CHANGED, userId, subject, null, null);
+    }
+
+    public static ChangeEvent quotaChanged(UUID userId) {
+        return new ChangeEvent(QUOTA_CHANGED, userId, null, null, null);
     }
 
     public static ChangeEvent sectionsChanged(String section) {

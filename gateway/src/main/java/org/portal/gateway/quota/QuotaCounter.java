@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portal.problem.ProblemException;
+import jakarta.enterprise.event.Observes;
+import org.portal.events.ChangeEvent;
+import org.portal.events.ReceivedChange;
 import org.portal.gateway.config.GatewayConfig;
 
 /**
@@ -100,6 +103,39 @@ public class QuotaCounter {
                 })
                 .onFailure().transform(e -> new ProblemException(QuotaView.UNAVAILABLE,
                         "The call counter cannot be read right now; try again shortly"));
+    }
+
+    /** Sets a user's count for today (an administrator's correction) and forgets that they were over. */
+    public Uni<Void> set(UUID userId, LocalDate day, int calls) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
+        long ttl = Duration.between(now, day.plusDays(1).atStartOfDay(config.zone())).toSeconds() + config.grace().toSeconds();
+        if (ttl <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.execute("SET", key(userId, day), Integer.toString(calls), "EX", Long.toString(ttl))
+                .invoke(() -> forget(userId)).replaceWithVoid();
+    }
+
+    /** Today's date in the counters' zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(config.zone()));
+    }
+
+    /** Another gateway (or this one) changed a user's count: they may no longer be over their limit. */
+    void onChange(@Observes ReceivedChange change) {
+        if (ChangeEvent.QUOTA_CHANGED.equals(change.event().kind()) && change.event().userId() != null) {
+            forget(change.event().userId());
+        }
+    }
+
+    private void forget(UUID userId) {
+        String user = ":" + userId + ":";
+        overLimit.removeIf(key -> key.contains(user));
+    }
+
+    /** The namespace's counter keys: {@code <namespace>quota:<userId>:<day>}. */
+    public String keyPattern() {
+        return namespace + "quota:*";
     }
 
     public String key(UUID userId, LocalDate day) {

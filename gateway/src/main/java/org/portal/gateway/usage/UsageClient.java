@@ -1,0 +1,54 @@
+package org.portal.gateway.usage;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** licensing-service's durable store of daily counts and their corrections. */
+@RegisterRestClient(configKey = "licensing")
+@OidcClientFilter
+@Path("/internal/usage")
+public interface UsageClient {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Count(UUID userId, LocalDate day, int calls) {
+    }
+
+    record Adjustment(UUID userId, LocalDate day, int calls, String reason, String actor) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AdjustmentView(long id, UUID userId, LocalDate day, int callsBefore, int callsAfter, String actor, String reason,
+            Instant at) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> record(List<Count> counts);
+
+    @GET
+    @Path("/users/{userId}")
+    Uni<List<Count>> days(@PathParam("userId") UUID userId, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
+    @POST
+    @Path("/adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<AdjustmentView> adjust(Adjustment adjustment);
+
+    @GET
+    @Path("/users/{userId}/adjustments")
+    Uni<List<AdjustmentView>> adjustments(@PathParam("userId") UUID userId);
+}

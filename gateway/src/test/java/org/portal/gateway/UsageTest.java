@@ -1,0 +1,86 @@
+package org.portal.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.portal.gateway.DownstreamServices.json;
+import static org.portal.gateway.DownstreamServices.portalUser;
+import static org.portal.gateway.DownstreamServices.server;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.portal.gateway.usage.UsageFlusher;
+import org.portal.testsupport.TestTokens;
+
+@QuarkusTest
+class UsageTest {
+
+    private static final String ADMIN = TestTokens.of("admin-1", "portal-admin");
+
+    @Inject
+    UsageFlusher flusher;
+
+    @BeforeAll
+    static void services() {
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
+        server().stubFor(put(urlEqualTo("/internal/usage")).willReturn(aResponse().withStatus(204)));
+    }
+
+    @Test
+    void anAdministratorsResetLetsAUserOverTheLimitCallAgain() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 1, GatewayPipelineTest.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(429);
+        server().stubFor(post(urlEqualTo("/internal/usage/adjustments")).willReturn(json(200, """
+                {"id":1,"userId":"%s","day":"%s","callsBefore":1,"callsAfter":0,"actor":"admin-1","reason":"support"}
+                """.formatted(userId, LocalDate.now(ZoneOffset.UTC)))));
+        given().auth().oauth2(ADMIN).contentType("application/json").body(Map.of("calls", 0, "reason", "support"))
+                .post("/api/usage/users/" + userId + "/adjustments").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
+    }
+
+    @Test
+    void countersAreCopiedToTheDurableStore() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 10, GatewayPipelineTest.CUSTOMER_GRANTS);
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/knowledge-base/records").then()
+                .statusCode(200);
+        flusher.flush();
+        server().verify(putRequestedFor(urlEqualTo("/internal/usage")).withRequestBody(containing(userId.toString())));
+    }
+
+    @Test
+    void usageShowsStoredDaysAndTodaysLiveCount() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 10, GatewayPipelineTest.CUSTOMER_GRANTS);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        server().stubFor(get(urlPathEqualTo("/internal/usage/users/" + userId)).willReturn(json(200, """
+                [{"userId":"%s","day":"%s","calls":5}]""".formatted(userId, today.minusDays(1)))));
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/knowledge-base/records").then()
+                .statusCode(200);
+        given().auth().oauth2(ADMIN).get("/api/usage/users/" + userId).then().statusCode(200)
+                .body("day", contains(today.minusDays(1).toString(), today.toString()))
+                .body("calls", contains(5, 1));
+    }
+
+    @Test
+    void usageIsForAdministrators() {
+        given().auth().oauth2(TestTokens.of("someone", "portal-user")).get("/api/usage/users/" + UUID.randomUUID()).then()
+                .statusCode(403);
+    }
+}

@@ -1,0 +1,99 @@
+package org.portal.licensing.usage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UsageStore {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public UsageStore(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps the highest count seen for each user and day: after a Redis loss a gateway counts from
+     * zero again, and its smaller numbers must not erase the history.
+     */
+    @Transactional
+    public void record(List<UsageCount> counts) {
+        for (UsageCount count : counts) {
+            em.createNativeQuery("""
+                    insert into daily_usage (user_id, day, calls, updated_at) values (:user, :day, :calls, now())
+                    on conflict (user_id, day) do update
+                    set calls = greatest(daily_usage.calls, excluded.calls), updated_at = now()""")
+                    .setParameter("user", count.userId()).setParameter("day", Date.valueOf(count.day()))
+                    .setParameter("calls", count.calls()).executeUpdate();
+        }
+    }
+
+    @Transactional
+    public List<UsageCount> days(UUID userId, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select day, calls from daily_usage where user_id = :user and day between :from and :to order by day")
+                .setParameter("user", userId).setParameter("from", Date.valueOf(from)).setParameter("to", Date.valueOf(to))
+                .getResultList();
+        return rows.stream().map(r -> new UsageCount(userId, day(r[0]), ((Number) r[1]).intValue())).toList();
+    }
+
+    /** Sets a count, whatever it was, and keeps who did it, why, and the count before. */
+    @Transactional
+    public AdjustmentView adjust(Adjustment adjustment) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(cast(:user as text)))")
+                .setParameter("user", adjustment.userId()).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Number> before = em.createNativeQuery("select calls from daily_usage where user_id = :user and day = :day")
+                .setParameter("user", adjustment.userId()).setParameter("day", Date.valueOf(adjustment.day())).getResultList();
+        int callsBefore = before.isEmpty() ? 0 : before.get(0).intValue();
+        em.createNativeQuery("""
+                insert into daily_usage (user_id, day, calls, updated_at) values (:user, :day, :calls, now())
+                on conflict (user_id, day) do update set calls = excluded.calls, updated_at = now()""")
+                .setParameter("user", adjustment.userId()).setParameter("day", Date.valueOf(adjustment.day()))
+                .setParameter("calls", adjustment.calls()).executeUpdate();
+        Number id = (Number) em.createNativeQuery("""
+                insert into usage_adjustments (user_id, day, calls_before, calls_after, actor, reason, at)
+                values (:user, :day, :before, :after, :actor, :reason, :at) returning id""")
+                .setParameter("user", adjustment.userId()).setParameter("day", Date.valueOf(adjustment.day()))
+                .setParameter("before", callsBefore).setParameter("after", adjustment.calls())
+                .setParameter("actor", adjustment.actor()).setParameter("reason", adjustment.reason())
+                .setParameter("at", java.sql.Timestamp.from(clock.instant())).getSingleResult();
+        return new AdjustmentView(id.longValue(), adjustment.userId(), adjustment.day(), callsBefore, adjustment.calls(),
+                adjustment.actor(), adjustment.reason(), clock.instant());
+    }
+
+    @Transactional
+    public List<AdjustmentView> adjustments(UUID userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, day, calls_before, calls_after, actor, reason, at from usage_adjustments
+                where user_id = :user order by id desc""").setParameter("user", userId).getResultList();
+        return rows.stream().map(r -> new AdjustmentView(((Number) r[0]).longValue(), userId, day(r[1]),
+                ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), (String) r[4], (String) r[5],
+                instant(r[6]))).toList();
+    }
+
+    // Native queries answer with java.time or java.sql types depending on the driver's mapping.
+    private static LocalDate day(Object value) {
+        return value instanceof LocalDate date ? date : ((Date) value).toLocalDate();
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}
