@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * provider's own flows (its account console and "forgot password"); this service stores no passwords.
  */
 @Path("/api/me")
-@Tag(name = "Me")
+@Tag(name = "Me", description = "The signed-in portal user. Password change and recovery are the identity provider's"
+        + " own flows (its account console and forgot-password page); this API stores no passwords.")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

@@ -1,0 +1,54 @@
+package org.portal.sections;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.portal.sections.People.created;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.portal.events.ChangeEventPublisher;
+import org.portal.testsupport.HttpStubServer;
+
+/** A user moved to another account loses their old account's records as soon as user-changed arrives. */
+@QuarkusTest
+class CallerChangesTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "portal.redis-namespace")
+    String namespace;
+
+    @Test
+    void aUserMovedToAnotherAccountNoLongerReachesTheOldOne() throws Exception {
+        People.Person carla = People.portalUser(UUID.randomUUID(), "account");
+        String id = created(carla.token(), "cases", Map.of("subject", "Mine while at Acme"));
+        String path = "/api/sections/cases/records/" + id;
+        Assertions.assertEquals(200, given().auth().oauth2(carla.token()).get(path).statusCode());
+
+        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/subjects/" + carla.subject())).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"userId":"%s","accountId":"%s","status":"active","accessScope":"account"}
+                        """.formatted(carla.userId(), UUID.randomUUID()))));
+        redis.pubsub(String.class).publish(ChangeEventPublisher.channel(namespace),
+                "{\"kind\":\"user-changed\",\"userId\":\"" + carla.userId() + "\",\"subject\":\"" + carla.subject() + "\"}");
+        long deadline = System.currentTimeMillis() + 1000;
+        int status;
+        do {
+            status = given().auth().oauth2(carla.token()).get(path).statusCode();
+            if (status == 404) {
+                return;
+            }
+            Thread.sleep(25);
+        } while (System.currentTimeMillis() < deadline);
+        Assertions.assertEquals(404, status);
+    }
+}
