@@ -1,0 +1,227 @@
+package org.portal.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portal.gateway.config.GatewayConfig;
+import org.portal.gateway.routing.RouteTable;
+
+/**
+ * One OpenAPI document for the whole public API at {@code /q/openapi}: the gateway's own paths and
+ * every service's {@code /api} paths (never {@code /internal}), with one security scheme, the problem
+ * body on every error, and the quota's 429 and RateLimit headers on counted paths. Schemas that two
+ * services name alike but define differently are kept apart by a service prefix. Built on demand and
+ * held for a minute; a service that does not answer is left out of that build and retried next time.
+ */
+@ApplicationScoped
+public class ApiDocument {
+
+    static final String PROBLEM = "#/components/schemas/Problem";
+    private static final Duration HOLD = Duration.ofMinutes(1);
+
+    private final ObjectMapper json;
+    private final Map<String, URI> services = new LinkedHashMap<>();
+    private final String oidcServer;
+    private final String version;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile ObjectNode held;
+    private volatile Instant heldUntil = Instant.MIN;
+
+    public ApiDocument(ObjectMapper json, GatewayConfig config,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String oidcServer,
+            @ConfigProperty(name = "quarkus.smallrye-openapi.info-version") String version) {
+        this.json = json;
+        this.oidcServer = oidcServer;
+        this.version = version;
+        services.put("licensing", config.services().licensing());
+        services.put("users", config.services().portalUsers());
+        services.put("sections", config.services().sections());
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        router.get("/q/openapi").handler(ctx -> vertx.<String>executeBlocking(() -> document(ctx).toPrettyString())
+                .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body))
+                .onFailure(ctx::fail));
+    }
+
+    private ObjectNode document(RoutingContext ctx) {
+        ObjectNode current = held;
+        if (current != null && Instant.now().isBefore(heldUntil)) {
+            return current;
+        }
+        Map<String, URI> sources = new LinkedHashMap<>();
+        sources.put("gateway", URI.create("http://localhost:" + ctx.request().localAddress().port()));
+        sources.putAll(services);
+        ObjectNode merged = skeleton();
+        List<String> missing = new ArrayList<>();
+        sources.forEach((name, base) -> {
+            try {
+                merge(merged, name, fetch(base.resolve(name.equals("gateway") ? "/q/openapi-gateway?format=json"
+                        : "/q/openapi?format=json")));
+            } catch (IOException | RuntimeException e) {
+                Log.warnf("The OpenAPI document of %s is unavailable, left out for now: %s", name, e.toString());
+                missing.add(name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                missing.add(name);
+            }
+        });
+        if (missing.isEmpty()) {
+            held = merged;
+            heldUntil = Instant.now().plus(HOLD);
+        } else {
+            merged.set("x-unavailable-services", json.valueToTree(missing));
+        }
+        return merged;
+    }
+
+    private ObjectNode fetch(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(uri + " answered " + response.statusCode());
+        }
+        return (ObjectNode) json.readTree(response.body());
+    }
+
+    private ObjectNode skeleton() {
+        ObjectNode doc = json.createObjectNode();
+        doc.put("openapi", "3.1.0");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", "External-user portal API");
+        info.put("version", version);
+        info.put("description", "The portal's public API. Every call needs a bearer access token from the portal's"
+                + " OpenID Connect provider. Calls on section data (/api/sections/{code}/..., /api/approvals/...) by portal"
+                + " users count against a daily quota reported in the RateLimit headers; errors are RFC 9457 problems.");
+        doc.putArray("servers").addObject().put("url", "/");
+        doc.putObject("paths");
+        ObjectNode components = doc.putObject("components");
+        components.putObject("schemas").set("Problem", problemSchema());
+        ObjectNode schemes = components.putObject("securitySchemes");
+        schemes.putObject("bearer").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+        schemes.putObject("oidc").put("type", "openIdConnect")
+                .put("openIdConnectUrl", oidcServer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+        ArrayNode security = doc.putArray("security");
+        security.addObject().putArray("bearer");
+        security.addObject().putArray("oidc");
+        doc.putArray("tags");
+        return doc;
+    }
+
+    private void merge(ObjectNode merged, String service, ObjectNode source) throws IOException {
+        ObjectNode schemas = (ObjectNode) merged.get("components").get("schemas");
+        JsonNode sourceSchemas = source.path("components").path("schemas");
+        String text = source.toString();
+        for (Iterator<String> names = sourceSchemas.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (schemas.has(name) && !schemas.get(name).equals(sourceSchemas.get(name))) {
+                text = text.replace("\"#/components/schemas/" + name + "\"", "\"#/components/schemas/" + service + "." + name + "\"");
+            }
+        }
+        ObjectNode renamed = (ObjectNode) json.readTree(text);
+        for (Iterator<String> names = sourceSchemas.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            boolean clash = schemas.has(name) && !schemas.get(name).equals(sourceSchemas.get(name));
+            schemas.set(clash ? service + "." + name : name, renamed.path("components").path("schemas").get(name));
+        }
+        ObjectNode paths = (ObjectNode) merged.get("paths");
+        renamed.path("paths").fields().forEachRemaining(entry -> {
+            if (entry.getKey().startsWith("/api/")) {
+                paths.set(entry.getKey(), annotate(entry.getKey(), (ObjectNode) entry.getValue()));
+            }
+        });
+        ArrayNode tags = (ArrayNode) merged.get("tags");
+        renamed.path("tags").forEach(tag -> {
+            boolean known = false;
+            for (JsonNode existing : tags) {
+                known |= existing.path("name").equals(tag.path("name"));
+            }
+            if (!known) {
+                tags.add(tag);
+            }
+        });
+    }
+
+    /** Every operation: the global security, problem bodies on errors, and the quota where it counts. */
+    private ObjectNode annotate(String path, ObjectNode item) {
+        boolean counted = RouteTable.match(path).map(RouteTable.Route::counted).orElse(false)
+                && (RouteTable.section(path).isPresent() || path.startsWith("/api/approvals"));
+        item.fields().forEachRemaining(entry -> {
+            if (!(entry.getValue() instanceof ObjectNode operation) || !operation.has("responses")) {
+                return;
+            }
+            operation.remove("security");
+            ObjectNode responses = (ObjectNode) operation.get("responses");
+            responses.fields().forEachRemaining(response -> {
+                int status = response.getKey().matches("\\d{3}") ? Integer.parseInt(response.getKey()) : 0;
+                ObjectNode value = (ObjectNode) response.getValue();
+                if (status >= 400 && !value.has("content")) {
+                    value.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", PROBLEM);
+                }
+                if (counted && status >= 200 && status < 300) {
+                    ObjectNode headers = value.has("headers") ? (ObjectNode) value.get("headers") : value.putObject("headers");
+                    headers.set("RateLimit-Policy", header("The daily quota, e.g. \"daily\";q=1000;w=86400"));
+                    headers.set("RateLimit", header("What remains and when it resets, e.g. \"daily\";r=998;t=3600"));
+                }
+            });
+            if (!responses.has("401")) {
+                responses.set("401", problemResponse("No valid bearer access token"));
+            }
+            if (counted) {
+                ObjectNode tooMany = problemResponse("The daily call quota is used up (quota-exceeded)");
+                tooMany.putObject("headers").set("Retry-After", header("Seconds until the quota resets"));
+                responses.set("429", tooMany);
+            }
+        });
+        return item;
+    }
+
+    private ObjectNode problemResponse(String description) {
+        ObjectNode response = json.createObjectNode().put("description", description);
+        response.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", PROBLEM);
+        return response;
+    }
+
+    private ObjectNode header(String description) {
+        ObjectNode header = json.createObjectNode().put("description", description);
+        header.putObject("schema").put("type", "string");
+        return header;
+    }
+
+    private ObjectNode problemSchema() {
+        ObjectNode schema = json.createObjectNode().put("type", "object")
+                .put("description", "RFC 9457 problem details; type is stable per kind of problem (urn:portal:problem:<kind>)");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("type").put("type", "string");
+        properties.putObject("title").put("type", "string");
+        properties.putObject("status").put("type", "integer");
+        properties.putObject("detail").put("type", "string");
+        properties.putObject("instance").put("type", "string");
+        ObjectNode error = properties.putObject("errors").put("type", "array").putObject("items").put("type", "object");
+        ObjectNode errorProperties = error.putObject("properties");
+        errorProperties.putObject("field").put("type", "string");
+        errorProperties.putObject("message").put("type", "string");
+        schema.set("additionalProperties", json.getNodeFactory().booleanNode(true));
+        return schema;
+    }
+}

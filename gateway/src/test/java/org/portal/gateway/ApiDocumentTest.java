@@ -1,0 +1,57 @@
+package org.portal.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.portal.gateway.DownstreamServices.json;
+import static org.portal.gateway.DownstreamServices.server;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ApiDocumentTest {
+
+    @BeforeAll
+    static void servicesDocuments() {
+        server().stubFor(get(urlPathEqualTo("/q/openapi")).willReturn(json(200, """
+                {"openapi":"3.1.0","info":{"title":"a service","version":"1"},
+                 "paths":{
+                   "/api/sections/{code}/records":{"get":{"responses":{"200":{"description":"A page"},
+                                                                      "404":{"description":"No such section"}},
+                                                         "security":[{"SecurityScheme":[]}]}},
+                   "/api/licensing/catalogue":{"get":{"responses":{"200":{"description":"The catalogue",
+                       "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}},
+                   "/internal/secret":{"get":{"responses":{"200":{"description":"never public"}}}}},
+                 "components":{"schemas":{"Thing":{"type":"object"}}},
+                 "tags":[{"name":"Records"}]}""")));
+    }
+
+    @Test
+    void oneDocumentDescribesTheWholePublicApi() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body("openapi", equalTo("3.1.0"))
+                .body("paths", hasKey("/api/sections/{code}/records"))
+                .body("paths", hasKey("/api/licensing/catalogue"))
+                .body("paths", hasKey("/api/me/quota"))
+                .body("paths", not(hasKey("/internal/secret")))
+                .body("components.schemas", hasKey("Thing"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.oidc.openIdConnectUrl", notNullValue());
+    }
+
+    @Test
+    void countedPathsDescribeTheQuota() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/sections/{code}/records'.get.responses.'429'.headers", hasKey("Retry-After"))
+                .body("paths.'/api/sections/{code}/records'.get.responses.'200'.headers", hasKey("RateLimit"))
+                .body("paths.'/api/sections/{code}/records'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/licensing/catalogue'.get.responses", not(hasKey("429")));
+    }
+}
