@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.gateway.access.AccessContextResolver;
 import org.portal.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/me/quota")
 @Tag(name = "Quota")
@@ -33,6 +34,7 @@ public class QuotaResource {
     @Operation(summary = "My daily allowance of calls on section data: limit, used, remaining, reset time")
     @APIResponse(responseCode = "404", description = "Staff calls are not counted (not-counted)")
     @APIResponse(responseCode = "503", description = "The counter cannot be read right now")
+    @APIResponseSchema(value = QuotaView.class, responseCode = "200", responseDescription = "Your quota today")
     public Uni<QuotaView> mine() {
         if (!identity.hasRole("portal-user")) {
             throw new ProblemException(QuotaView.NOT_COUNTED, "Only portal users' calls are counted against a daily quota");

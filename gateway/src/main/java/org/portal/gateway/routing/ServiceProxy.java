@@ -29,8 +29,11 @@ public class ServiceProxy {
     private final Map<Target, URI> origins = new EnumMap<>(Target.class);
 
     public ServiceProxy(Vertx vertx, GatewayConfig config) {
+        // A service that stops sending for 30 s has its connection closed: the caller gets a 502, not a hang.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(2000)
+                .setReadIdleTimeout(30)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
                 .setMaxPoolSize(200)
                 .setKeepAlive(true));
         origins.put(Target.LICENSING, config.services().licensing());

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** One answer, two doors: services read it internally, administrators through the public API. */
 @Path("/")
@@ -28,6 +29,7 @@ public class EntitlementResource {
     @Tag(name = "Internal")
     @Operation(summary = "A portal user's edition, granted sections and limits (service identities; never routed by the gateway)")
     @APIResponse(responseCode = "404", description = "The user holds no valid seat (problem type no-entitlement)")
+    @APIResponseSchema(value = Entitlement.class, responseCode = "200", responseDescription = "The entitlement")
     public Entitlement forService(@PathParam("userId") UUID userId) {
         return entitlements.of(userId);
     }
@@ -38,6 +40,7 @@ public class EntitlementResource {
     @Tag(name = "Entitlements")
     @Operation(summary = "What a portal user's seat entitles them to")
     @APIResponse(responseCode = "404", description = "The user holds no valid seat (problem type no-entitlement)")
+    @APIResponseSchema(value = Entitlement.class, responseCode = "200", responseDescription = "The entitlement")
     public Entitlement forAdmin(@PathParam("userId") UUID userId) {
         return entitlements.of(userId);
     }

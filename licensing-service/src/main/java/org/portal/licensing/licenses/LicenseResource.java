@@ -17,6 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/licensing/licenses")
 @Tag(name = "Licenses")
@@ -35,10 +36,10 @@ public class LicenseResource {
     @POST
     @Consumes({ MediaType.TEXT_PLAIN, "application/jwt" })
     @Operation(summary = "Import a license file received from the vendor (a compact JWS)")
-    @APIResponse(responseCode = "201", description = "Imported")
     @APIResponse(responseCode = "200", description = "This exact file was imported before; nothing changed")
     @APIResponse(responseCode = "409", description = "A license with this id issued at the same time or later is already imported")
     @APIResponse(responseCode = "422", description = "Refused: the problem type names the check that failed")
+    @APIResponseSchema(value = ImportResult.class, responseCode = "201", responseDescription = "Imported")
     public Response importLicense(@NotBlank @Size(max = 16_384) String licenseFile) {
         LicenseService.Imported imported = licenses.importFile(licenseFile, caller.getPrincipal().getName());
         ImportResult result = new ImportResult(LicenseView.from(imported.license()), imported.overLimitSeats());
@@ -57,6 +58,7 @@ public class LicenseResource {
     @Path("/{id}")
     @Operation(summary = "One imported license")
     @APIResponse(responseCode = "404", description = "No such license")
+    @APIResponseSchema(value = LicenseView.class, responseCode = "200", responseDescription = "The license")
     public LicenseView get(@PathParam("id") String id) {
         return LicenseView.from(licenses.get(id));
     }

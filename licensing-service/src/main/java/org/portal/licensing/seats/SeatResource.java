@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/licensing/licenses/{licenseId}/seats")
 @Tag(name = "Seats")
@@ -39,10 +40,10 @@ public class SeatResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give a seat of this license to a portal user")
-    @APIResponse(responseCode = "201", description = "Seat given")
     @APIResponse(responseCode = "200", description = "The user already holds a seat of this license")
     @APIResponse(responseCode = "404", description = "No such license")
     @APIResponse(responseCode = "409", description = "No free seat, or the user holds a seat of another license")
+    @APIResponseSchema(value = SeatView.class, responseCode = "201", responseDescription = "Seat given")
     public Response assign(@PathParam("licenseId") String licenseId, @Valid @NotNull SeatRequest request) {
         SeatService.Assigned assigned = seats.assign(licenseId, request.userId(), caller.getPrincipal().getName());
         return Response.status(assigned.created() ? Response.Status.CREATED : Response.Status.OK)

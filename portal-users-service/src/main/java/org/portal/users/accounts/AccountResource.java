@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/accounts")
 @Tag(name = "Accounts")
@@ -39,8 +40,8 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account (a customer or partner organization)")
-    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "An account with this name exists")
+    @APIResponseSchema(value = AccountView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@Valid @NotNull NewAccount request) {
         AccountView created = AccountView.from(accounts.create(request));
         return Response.created(URI.create("/api/accounts/" + created.id())).entity(created).build();
@@ -60,6 +61,7 @@ public class AccountResource {
     @Operation(summary = "Rename an account")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "Another account has this name")
+    @APIResponseSchema(value = AccountView.class, responseCode = "200", responseDescription = "Renamed")
     public AccountView rename(@PathParam("id") UUID id, @Valid @NotNull NewAccount request) {
         return AccountView.from(accounts.rename(id, request));
     }
@@ -67,6 +69,7 @@ public class AccountResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponseSchema(value = AccountView.class, responseCode = "200", responseDescription = "The account")
     public AccountView get(@PathParam("id") UUID id) {
         return AccountView.from(accounts.get(id));
     }

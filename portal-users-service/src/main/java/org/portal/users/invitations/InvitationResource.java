@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.users.access.CallerResolver;
 import org.portal.users.users.PortalUserView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/invitations")
 @Tag(name = "Invitations")
@@ -47,9 +48,9 @@ public class InvitationResource {
     @RolesAllowed({ "portal-admin", "portal-user" })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Invite an email address into an account; the identity provider emails them to set a password")
-    @APIResponse(responseCode = "201", description = "Invited; the answer holds the one-time code to pass on")
     @APIResponse(responseCode = "409", description = "A portal user has this email already")
     @APIResponse(responseCode = "503", description = "The identity provider did not answer; nothing was created")
+    @APIResponseSchema(value = InvitationView.class, responseCode = "201", responseDescription = "Invited; the answer holds the one-time code to pass on")
     public Response invite(@Valid @NotNull NewInvitation request) {
         InvitationView created = invitations.invite(callers.manager(), request);
         return Response.created(URI.create("/api/invitations/" + created.id())).entity(created).build();
@@ -68,11 +69,11 @@ public class InvitationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept an invitation as the signed-in person it was sent to")
-    @APIResponse(responseCode = "200", description = "Accepted: the caller is an active portal user")
     @APIResponse(responseCode = "403", description = "Signed in with another email address")
     @APIResponse(responseCode = "404", description = "No invitation has this code")
     @APIResponse(responseCode = "409", description = "Used already")
     @APIResponse(responseCode = "410", description = "Expired")
+    @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "Accepted: the caller is an active portal user")
     public PortalUserView accept(@Valid @NotNull Acceptance acceptance) {
         return PortalUserView.from(invitations.accept(identity.getPrincipal().getName(), token.getClaim("email"),
                 acceptance.code()));

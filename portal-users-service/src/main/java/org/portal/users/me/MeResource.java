@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The signed-in portal user. Password change and recovery are not here: they are the identity
@@ -37,6 +38,7 @@ public class MeResource {
     @Operation(summary = "My profile, account, status and scope, with my edition and granted sections")
     @APIResponse(responseCode = "404", description = "Not a portal user yet")
     @APIResponse(responseCode = "503", description = "The licensing service did not answer")
+    @APIResponseSchema(value = MeView.class, responseCode = "200", responseDescription = "Your profile, account, edition and sections")
     public MeView me() {
         return me.me(identity.getPrincipal().getName());
     }
@@ -53,6 +55,7 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace what I chose to see: list columns per section, language, page size, start page")
     @APIResponse(responseCode = "400", description = "An unknown key, or a value out of bounds; nothing stored")
+    @APIResponseSchema(value = Preferences.class, responseCode = "200", responseDescription = "Stored")
     public Preferences replace(@Valid @NotNull Preferences preferences) {
         return me.replacePreferences(identity.getPrincipal().getName(), preferences);
     }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.users.access.CallerResolver;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/registrations")
 @Tag(name = "Registration")
@@ -49,8 +50,8 @@ public class RegistrationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register for the portal with an identity from the OIDC provider; pending until decided")
-    @APIResponse(responseCode = "201", description = "Registered, pending a decision")
     @APIResponse(responseCode = "409", description = "Already a portal user, already registered, or the email is taken")
+    @APIResponseSchema(value = RegistrationView.class, responseCode = "201", responseDescription = "Registered, pending a decision")
     public Response register(@Valid @NotNull NewRegistration request) {
         RegistrationView created = RegistrationView.from(registrations.register(identity.getPrincipal().getName(),
                 token.getClaim("email"), request));
@@ -72,6 +73,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve: the user becomes active in the account, with a seat of the edition if named")
     @APIResponse(responseCode = "409", description = "Decided already, or no seat of the edition is free")
+    @APIResponseSchema(value = RegistrationView.class, responseCode = "200", responseDescription = "Approved")
     public RegistrationView approve(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return RegistrationView.from(registrations.approve(callers.manager(), id, decision));
     }
@@ -82,6 +84,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject the registration")
     @APIResponse(responseCode = "409", description = "Decided already")
+    @APIResponseSchema(value = RegistrationView.class, responseCode = "200", responseDescription = "Rejected")
     public RegistrationView reject(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return RegistrationView.from(registrations.reject(callers.manager(), id, decision));
     }

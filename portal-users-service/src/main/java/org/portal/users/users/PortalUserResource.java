@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.users.access.CallerResolver;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Managing portal users: portal administrators for every account, account administrators (portal
@@ -44,9 +45,9 @@ public class PortalUserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an active portal user for an existing identity at the OIDC provider")
-    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The email or the identity is taken")
     @APIResponse(responseCode = "422", description = "The account does not exist")
+    @APIResponseSchema(value = PortalUserView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@Valid @NotNull NewPortalUser request) {
         PortalUserView created = PortalUserView.from(users.create(callers.manager(), request));
         return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
@@ -64,6 +65,7 @@ public class PortalUserResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such user (or not in the caller's account)")
+    @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "The user")
     public PortalUserView get(@PathParam("id") UUID id) {
         return PortalUserView.from(users.get(callers.manager(), id));
     }
@@ -74,6 +76,7 @@ public class PortalUserResource {
     @Operation(summary = "Change status (block, unblock), scope, account, account-administrator flag or name")
     @APIResponse(responseCode = "404", description = "No such user (or not in the caller's account)")
     @APIResponse(responseCode = "503", description = "The identity provider did not take the change; nothing changed")
+    @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "Changed")
     public PortalUserView update(@PathParam("id") UUID id, @Valid @NotNull UserUpdate update) {
         return PortalUserView.from(users.update(callers.manager(), id, update));
     }

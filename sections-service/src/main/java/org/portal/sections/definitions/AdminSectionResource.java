@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/admin/sections")
 @Tag(name = "Section administration")
@@ -49,8 +50,8 @@ public class AdminSectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a custom section for the customer and/or partner edition")
-    @APIResponse(responseCode = "201", description = "Defined")
     @APIResponse(responseCode = "409", description = "The code is taken, or an edition has all its custom sections (custom-section-limit)")
+    @APIResponseSchema(value = SectionView.class, responseCode = "201", responseDescription = "Defined")
     public Response create(@Valid @NotNull CustomSectionRequest request) {
         SectionView created = SectionView.from(definitions.createCustom(request));
         return Response.created(URI.create("/api/admin/sections/" + created.code())).entity(created).build();
@@ -61,6 +62,7 @@ public class AdminSectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a definition; removing or retyping a field that holds data needs force=true")
     @APIResponse(responseCode = "409", description = "A field that holds data would be removed or retyped (field-holds-data)")
+    @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "Changed")
     public SectionView change(@PathParam("code") String code, @QueryParam("force") @DefaultValue("false") boolean force,
             @Valid @NotNull DefinitionChange change) {
         return SectionView.from(definitions.change(code, change, force));

@@ -20,6 +20,7 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The knowledge base section: articles are shared by every account, so no record belongs to one. */
 @Path("/api/sections/knowledge-base/records")
@@ -50,6 +51,7 @@ public class KnowledgeBaseResource {
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "One article; portal users see published ones only")
     @APIResponse(responseCode = "404", description = "No such article (or not published)")
+    @APIResponseSchema(value = ArticleView.class, responseCode = "200", responseDescription = "The article")
     public ArticleView get(@PathParam("id") java.util.UUID id) {
         return ArticleView.from(knowledgeBase.get(id, !isStaff()));
     }
@@ -62,7 +64,7 @@ public class KnowledgeBaseResource {
     @RolesAllowed("portal-agent")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write an article (agents)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponseSchema(value = ArticleView.class, responseCode = "201", responseDescription = "Created")
     public Response write(@Valid @NotNull NewArticle request) {
         ArticleView created = ArticleView.from(knowledgeBase.write(request, caller.getPrincipal().getName()));
         return Response.created(URI.create("/api/sections/knowledge-base/records/" + created.id())).entity(created).build();

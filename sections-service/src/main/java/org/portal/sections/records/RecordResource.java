@@ -42,6 +42,7 @@ import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.Sections;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The records of every section but the knowledge base (which has its own resource). Which sections
@@ -71,6 +72,7 @@ public class RecordResource {
     @GET
     @Operation(summary = "List records: any other query parameter named after a field filters on it (equality)")
     @APIResponse(responseCode = "400", description = "A filter or sort on an undeclared field, a bad value or cursor")
+    @APIResponseSchema(value = RecordPage.class, responseCode = "200", responseDescription = "A page of records")
     public RecordPage list(@PathParam("code") String code,
             @Parameter(description = "Full-text search in the section's searchable fields") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "A sortable field, '-' first for descending; default -created")
@@ -95,8 +97,8 @@ public class RecordResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a record; with an Idempotency-Key, a retry returns the first result")
-    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Values that break the section's definition, each listed")
+    @APIResponseSchema(value = RecordView.class, responseCode = "201", responseDescription = "Created; ETag holds its version")
     public Response create(@PathParam("code") String code,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull RecordInput input) {
@@ -109,6 +111,7 @@ public class RecordResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such record within your reach")
+    @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "The record; ETag holds its version")
     public Response get(@PathParam("code") String code, @PathParam("id") UUID id) {
         RecordView record = records.get(section(code), viewers.resolve(identity), id);
         return Response.ok(record).tag(etag(record)).build();
@@ -120,6 +123,7 @@ public class RecordResource {
     @Operation(summary = "Replace the record's values; If-Match with its ETag is required")
     @APIResponse(responseCode = "412", description = "The record changed since that version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
+    @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Replaced; ETag holds the new version")
     public Response replace(@PathParam("code") String code, @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.REPLACE);
@@ -131,6 +135,7 @@ public class RecordResource {
     @Operation(summary = "Change some values (null removes one); If-Match with its ETag is required")
     @APIResponse(responseCode = "412", description = "The record changed since that version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
+    @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Changed; ETag holds the new version")
     public Response patch(@PathParam("code") String code, @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.PATCH);

@@ -1,0 +1,79 @@
+package org.portal.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.portal.client.ApiClient;
+import org.portal.client.ApiException;
+import org.portal.client.api.KnowledgeBaseApi;
+import org.portal.client.api.MeApi;
+import org.portal.client.api.RecordsApi;
+import org.portal.client.model.MeView;
+import org.portal.client.model.RecordInput;
+import org.portal.client.model.RecordView;
+
+/**
+ * A partner's client, generated at build time from the API document snapshot, used against the
+ * running system; and the snapshot checked against the document the gateway serves, so a changed
+ * API cannot leave generated clients behind unnoticed.
+ */
+class GeneratedClientIT {
+
+    private static ApiClient clientFor(String username) {
+        String token = RunningSystem.token(username);
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(RunningSystem.GATEWAY);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+    @Test
+    void theSnapshotIsTheDocumentTheGatewayServes() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode served = json.readTree(RestAssured.get(RunningSystem.GATEWAY + "/q/openapi").asString());
+        JsonNode snapshot = json.readTree(Files.readString(Path.of("src/test/openapi/portal-api.json")));
+        assertEquals(new TreeSet<>(names(snapshot.get("paths"))), new TreeSet<>(names(served.get("paths"))),
+                "The public API changed: run deploy/local/export-openapi.sh and commit the new snapshot");
+        assertEquals(snapshot.get("paths"), served.get("paths"),
+                "The public API changed: run deploy/local/export-openapi.sh and commit the new snapshot");
+        assertEquals(snapshot.path("components").path("schemas"), served.path("components").path("schemas"),
+                "The API's schemas changed: run deploy/local/export-openapi.sh and commit the new snapshot");
+    }
+
+    @Test
+    void aGeneratedClientReadsMeAndTheKnowledgeBase() throws ApiException {
+        ApiClient client = clientFor("customer-acme");
+        MeView me = new MeApi(client).apiMeGet();
+        assertEquals("customer", me.getEdition());
+        assertEquals("Acme", me.getAccount().getName());
+        assertTrue(new KnowledgeBaseApi(client).apiSectionsKnowledgeBaseRecordsGet(20, 0).getItems().stream()
+                .anyMatch(article -> "Opening a support case".equals(article.getTitle())));
+    }
+
+    @Test
+    void aGeneratedClientCreatesACaseAndSeesProblemsAsExceptions() throws ApiException {
+        RecordsApi records = new RecordsApi(clientFor("ssp-acme"));
+        RecordView created = records.apiSectionsCodeRecordsPost("cases",
+                new RecordInput().values(Map.of("subject", "Created by a generated client")), null);
+        assertEquals(created.getId(), records.apiSectionsCodeRecordsIdGet("cases", created.getId()).getId());
+        ApiException refused = assertThrows(ApiException.class, () -> records.apiSectionsCodeRecordsGet("leads", null, null,
+                null, null, null, null));
+        assertEquals(403, refused.getCode());
+        assertTrue(refused.getResponseBody().contains("section-not-granted"));
+    }
+
+    private static java.util.List<String> names(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
