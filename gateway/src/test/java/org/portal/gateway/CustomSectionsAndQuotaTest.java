@@ -20,8 +20,7 @@ class CustomSectionsAndQuotaTest {
 
     @BeforeAll
     static void services() {
-        server().stubFor(get(urlEqualTo("/internal/sections"))
-                .willReturn(json(200, "[{\"code\":\"warranty-claims\",\"editions\":[\"customer\"]}]")));
+        DownstreamServices.customSections();
         server().stubFor(get(urlEqualTo("/api/sections/warranty-claims/records")).willReturn(json(200, "{\"items\":[]}")));
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
     }

@@ -19,6 +19,15 @@ final class DownstreamServices {
         return HttpStubServer.server();
     }
 
+    /**
+     * sections-service's custom sections, the same for every test class: the gateway holds the list
+     * for a minute, so whichever class asks first decides what all the others see.
+     */
+    static void customSections() {
+        server().stubFor(get(urlEqualTo("/internal/sections"))
+                .willReturn(json(200, "[{\"code\":\"warranty-claims\",\"editions\":[\"customer\"]}]")));
+    }
+
     /** Registers a portal user: their subject look-up and their entitlement. Returns the user id. */
     static UUID portalUser(String subject, String status, String edition, int dailyLimit, String sectionsJson) {
         UUID userId = UUID.randomUUID();

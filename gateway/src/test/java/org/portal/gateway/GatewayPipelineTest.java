@@ -39,6 +39,7 @@ class GatewayPipelineTest {
 
     @BeforeAll
     static void sectionsService() {
+        DownstreamServices.customSections();
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records"))
                 .willReturn(json(200, "{\"items\":[{\"title\":\"Reset a router\"}]}")));
         server().stubFor(post(urlEqualTo("/api/sections/cases/records"))
@@ -223,5 +224,16 @@ class GatewayPipelineTest {
     void pathsWithDotSegmentsAreRefused() {
         given().auth().oauth2(TestTokens.of(subject(), "portal-user")).urlEncodingEnabled(false)
                 .get("/api/sections/knowledge-base/../leads/records").then().statusCode(400);
+    }
+
+    @Test
+    void aServiceThatBreaksOffIsABadGatewayProblem() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        server().stubFor(get(urlEqualTo("/api/sections/cases/records/broken")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/cases/records/broken").then()
+                .statusCode(502).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:bad-gateway"));
     }
 }

@@ -65,7 +65,13 @@ public class ServiceProxy {
         @Override
         public Future<io.vertx.httpproxy.ProxyResponse> handleProxyRequest(ProxyContext context) {
             context.request().headers().set(REQUEST_ID, requestId);
-            return context.sendRequest();
+            // A service that cannot be reached or breaks off answers, like every error, as a problem.
+            return context.sendRequest().recover(failure -> Future.succeededFuture(context.request().response()
+                    .setStatusCode(502)
+                    .putHeader("Content-Type", "application/problem+json")
+                    .setBody(io.vertx.httpproxy.Body.body(io.vertx.core.buffer.Buffer.buffer(
+                            "{\"type\":\"urn:portal:problem:bad-gateway\",\"title\":\"Service unavailable\",\"status\":502,"
+                                    + "\"detail\":\"The service behind this path did not answer; try again shortly\"}")))));
         }
 
         @Override
