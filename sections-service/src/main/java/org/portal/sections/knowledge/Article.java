@@ -23,6 +23,8 @@ public class Article extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> tags;
     public boolean published;
+    public String language;
+    public long views;
     public String createdBy;
     public Instant createdAt;
     public Instant updatedAt;

@@ -5,7 +5,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,11 +34,47 @@ public class KnowledgeBaseResource {
     static final int MAX_PAGE = 100;
 
     private final KnowledgeBaseService knowledgeBase;
+    private final KnowledgeSearch search;
     private final SecurityIdentity caller;
 
-    public KnowledgeBaseResource(KnowledgeBaseService knowledgeBase, SecurityIdentity caller) {
+    public KnowledgeBaseResource(KnowledgeBaseService knowledgeBase, KnowledgeSearch search, SecurityIdentity caller) {
         this.knowledgeBase = knowledgeBase;
+        this.search = search;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/search")
+    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @Operation(summary = "Full-text search, best match first, with highlighted snippets")
+    public List<SearchHit> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
+        return search.search(q, !isStaff(), limit);
+    }
+
+    @GET
+    @Path("/popular")
+    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @Operation(summary = "The most read published articles")
+    public List<ArticleView> popular(@QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
+        return search.popular(limit).stream().map(ArticleView::from).toList();
+    }
+
+    @POST
+    @Path("/{id}/votes")
+    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Say whether the article helped; one vote per reader, a new one replaces it")
+    public Votes vote(@PathParam("id") java.util.UUID id, @Valid @NotNull VoteRequest vote) {
+        return search.vote(id, caller.getPrincipal().getName(), vote.helpful(), !isStaff());
+    }
+
+    @GET
+    @Path("/{id}/votes")
+    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    public Votes votes(@PathParam("id") java.util.UUID id) {
+        knowledgeBase.get(id, !isStaff());
+        return search.votes(id);
     }
 
     @GET
@@ -53,7 +92,11 @@ public class KnowledgeBaseResource {
     @APIResponse(responseCode = "404", description = "No such article (or not published)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200", responseDescription = "The article")
     public ArticleView get(@PathParam("id") java.util.UUID id) {
-        return ArticleView.from(knowledgeBase.get(id, !isStaff()));
+        ArticleView article = ArticleView.from(knowledgeBase.get(id, !isStaff()));
+        if (!isStaff()) {
+            search.viewed(id);
+        }
+        return article;
     }
 
     private boolean isStaff() {

@@ -36,6 +36,7 @@ public class KnowledgeBaseService {
         article.body = request.body();
         article.tags = request.tags() == null ? List.of() : request.tags().stream().map(String::strip).distinct().toList();
         article.published = request.published();
+        article.language = request.language() == null ? "english" : request.language();
         article.createdBy = author;
         article.createdAt = Instant.now();
         article.updatedAt = article.createdAt;

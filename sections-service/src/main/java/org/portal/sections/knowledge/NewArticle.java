@@ -1,9 +1,12 @@
 package org.portal.sections.knowledge;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
+/** {@code language} decides how words are stemmed for search (english unless given). */
 public record NewArticle(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 100_000) String body,
-        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags, boolean published) {
+        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags, boolean published,
+        @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") String language) {
 }

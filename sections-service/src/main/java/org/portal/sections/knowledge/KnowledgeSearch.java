@@ -1,0 +1,85 @@
+package org.portal.sections.knowledge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.portal.problem.NotFound;
+
+/**
+ * Full-text search over published articles, ranked (title above tags above body), with highlighted
+ * snippets; views and helpful votes. The query is parsed in each article's own language, as its text
+ * vector was built, so "printers" finds "printer" in English articles.
+ */
+@ApplicationScoped
+public class KnowledgeSearch {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public KnowledgeSearch(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<SearchHit> search(String text, boolean publishedOnly, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.id, a.title,
+                       ts_headline(a.language::regconfig, a.body, websearch_to_tsquery(a.language::regconfig, :q),
+                                   'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10'),
+                       array_to_string(a.tags, E'\\x1f'),
+                       ts_rank_cd(a.search, websearch_to_tsquery(a.language::regconfig, :q)) as rank,
+                       a.views
+                from knowledge_articles a
+                where a.search @@ websearch_to_tsquery(a.language::regconfig, :q)
+                  and (a.published or not :publishedOnly)
+                order by rank desc, a.views desc, a.id
+                limit :limit""")
+                .setParameter("q", text).setParameter("publishedOnly", publishedOnly).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(r -> new SearchHit((UUID) r[0], (String) r[1], (String) r[2],
+                r[3] == null || ((String) r[3]).isEmpty() ? List.of() : Arrays.asList(((String) r[3]).split("\u001f")),
+                ((Number) r[4]).doubleValue(), ((Number) r[5]).longValue())).toList();
+    }
+
+    @Transactional
+    public List<Article> popular(int limit) {
+        return Article.<Article>find("published = true",
+                io.quarkus.panache.common.Sort.by("views").descending().and("id")).range(0, limit - 1).list();
+    }
+
+    /** Counts a reading of a published article. */
+    @Transactional
+    public void viewed(UUID id) {
+        em.createNativeQuery("update knowledge_articles set views = views + 1 where id = :id and published")
+                .setParameter("id", id).executeUpdate();
+    }
+
+    /** One vote per reader and article: voting again changes the reader's vote, never adds one. */
+    @Transactional
+    public Votes vote(UUID articleId, String subject, boolean helpful, boolean publishedOnly) {
+        Article article = Article.findById(articleId);
+        if (article == null || (publishedOnly && !article.published)) {
+            throw new NotFound("No knowledge base article " + articleId);
+        }
+        em.createNativeQuery("""
+                insert into article_votes (article_id, subject, helpful, voted_at) values (:a, :s, :h, :at)
+                on conflict (article_id, subject) do update set helpful = excluded.helpful, voted_at = excluded.voted_at""")
+                .setParameter("a", articleId).setParameter("s", subject).setParameter("h", helpful)
+                .setParameter("at", java.sql.Timestamp.from(clock.instant())).executeUpdate();
+        return votes(articleId);
+    }
+
+    @Transactional
+    public Votes votes(UUID articleId) {
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where helpful), count(*) filter (where not helpful)
+                from article_votes where article_id = :a""").setParameter("a", articleId).getSingleResult();
+        return new Votes(articleId, ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
+    }
+}
