@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import jakarta.ws.rs.Consumes;
@@ -48,8 +49,10 @@ public class KnowledgeBaseResource {
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "Full-text search, best match first, with highlighted snippets")
     public List<SearchHit> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
+            @QueryParam("language") @DefaultValue("english")
+            @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") String language,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
-        return search.search(q, !isStaff(), limit);
+        return search.search(q, language, !isStaff(), limit);
     }
 
     @GET

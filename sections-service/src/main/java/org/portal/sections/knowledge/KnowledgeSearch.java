@@ -11,8 +11,9 @@ import org.portal.problem.NotFound;
 
 /**
  * Full-text search over published articles, ranked (title above tags above body), with highlighted
- * snippets; views and helpful votes. The query is parsed in each article's own language, as its text
- * vector was built, so "printers" finds "printer" in English articles.
+ * snippets; views and helpful votes. A search is in one language: the query is stemmed as that
+ * language's articles were ("printers" finds "printer" in English), and the constant query lets the
+ * GIN index serve it.
  */
 @ApplicationScoped
 public class KnowledgeSearch {
@@ -26,21 +27,24 @@ public class KnowledgeSearch {
     }
 
     @Transactional
-    public List<SearchHit> search(String text, boolean publishedOnly, int limit) {
+    public List<SearchHit> search(String text, String language, boolean publishedOnly, int limit) {
         @SuppressWarnings("unchecked")
+        // Ranked in the inner query, so that only the page's articles pay for their snippets.
         List<Object[]> rows = em.createNativeQuery("""
                 select a.id, a.title,
-                       ts_headline(a.language::regconfig, a.body, websearch_to_tsquery(a.language::regconfig, :q),
+                       ts_headline(cast(:language as regconfig), a.body, websearch_to_tsquery(cast(:language as regconfig), :q),
                                    'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10'),
-                       array_to_string(a.tags, E'\\x1f'),
-                       ts_rank_cd(a.search, websearch_to_tsquery(a.language::regconfig, :q)) as rank,
-                       a.views
-                from knowledge_articles a
-                where a.search @@ websearch_to_tsquery(a.language::regconfig, :q)
-                  and (a.published or not :publishedOnly)
-                order by rank desc, a.views desc, a.id
-                limit :limit""")
-                .setParameter("q", text).setParameter("publishedOnly", publishedOnly).setParameter("limit", limit)
+                       array_to_string(a.tags, E'\\x1f'), hit.rank, a.views
+                from (select k.id, k.views, ts_rank_cd(k.search, websearch_to_tsquery(cast(:language as regconfig), :q)) as rank
+                      from knowledge_articles k
+                      where k.search @@ websearch_to_tsquery(cast(:language as regconfig), :q)
+                        and k.language = :language
+                        and (k.published or not :publishedOnly)
+                      order by rank desc, k.views desc, k.id
+                      limit :limit) hit
+                join knowledge_articles a on a.id = hit.id
+                order by hit.rank desc, hit.views desc, a.id""")
+                .setParameter("q", text).setParameter("language", language).setParameter("publishedOnly", publishedOnly).setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(r -> new SearchHit((UUID) r[0], (String) r[1], (String) r[2],
                 r[3] == null || ((String) r[3]).isEmpty() ? List.of() : Arrays.asList(((String) r[3]).split("\u001f")),

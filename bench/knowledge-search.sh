@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Knowledge base search at 100,000 articles: builds a scratch database with sections-service's own
+# migrations, fills it with articles, and times the search query the service runs (ranked, with
+# snippets) with EXPLAIN ANALYZE. Drops the database afterwards.
+#
+# Usage: bench/knowledge-search.sh [articles, default 100000]   (PostgreSQL as for the tests)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+count="${1:-100000}"
+export PGHOST="${PORTAL_TEST_PG_HOST:-localhost}" PGPORT="${PORTAL_TEST_PG_PORT:-5432}"
+export PGUSER="${PORTAL_TEST_PG_USER:-portal}" PGPASSWORD="${PORTAL_TEST_PG_PASSWORD:-portal}"
+db="bench_kb_$$"
+trap 'psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
+psql -d postgres -qc "CREATE DATABASE $db" >/dev/null
+for migration in "$root"/sections-service/src/main/resources/db/migration/V*.sql; do
+  psql -d "$db" -q -v ON_ERROR_STOP=1 -f "$migration" >/dev/null
+done
+echo "writing $count articles..."
+started=$SECONDS
+psql -d "$db" -q -v ON_ERROR_STOP=1 <<SQL
+INSERT INTO knowledge_articles (id, title, body, tags, published, created_by, created_at, updated_at, views)
+SELECT gen_random_uuid(),
+       (ARRAY['Resetting','Configuring','Troubleshooting','Installing','Updating'])[1 + g % 5] || ' '
+         || (ARRAY['the router','your printer','the mobile app','invoices','user accounts','the VPN'])[1 + g % 6] || ' #' || g,
+       repeat('Step ' || g || ': open the settings, choose the device, confirm the change and wait for the light. ', 8)
+         || CASE WHEN g % 500 = 0 THEN 'Firmware rollback is needed when the update stalls.' ELSE '' END,
+       ARRAY['help', 'topic-' || (g % 50)], g % 10 <> 7, 'bench', now(), now(), g % 1000
+FROM generate_series(1, $count) g;
+ANALYZE knowledge_articles;
+SQL
+echo "written in $((SECONDS - started))s"
+for q in "printer" "firmware rollback" "router reset" "vpn"; do
+  ms="$(psql -d "$db" -tAc "EXPLAIN (ANALYZE, FORMAT JSON)
+    select a.id, a.title, ts_headline('english', a.body, websearch_to_tsquery('english', '$q'),
+           'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10'), hit.rank, a.views
+    from (select k.id, k.views, ts_rank_cd(k.search, websearch_to_tsquery('english', '$q')) as rank
+          from knowledge_articles k
+          where k.search @@ websearch_to_tsquery('english', '$q') and k.language = 'english' and k.published
+          order by rank desc, k.views desc, k.id limit 20) hit
+    join knowledge_articles a on a.id = hit.id
+    order by hit.rank desc, hit.views desc, a.id" | sed -n 's/.*"Execution Time": \([0-9.]*\).*/\1/p' | head -1)"
+  hits="$(psql -d "$db" -tAc "select count(*) from knowledge_articles a where a.search @@ websearch_to_tsquery('english', '$q') and a.published")"
+  printf 'search %-20s %8s matching, first 20 ranked with snippets in %8s ms\n' "'$q'" "$hits" "$ms"
+done
