@@ -18,13 +18,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.portal.events.ChangeEventPublisher;
 import org.portal.licensetool.LicenseTerms;
+import org.portal.testsupport.ChannelListener;
 import org.portal.testsupport.TestTokens;
 
 @QuarkusTest
@@ -176,20 +174,12 @@ class SeatLifecycleTest {
 
     @Test
     void assigningASeatPublishesSeatChangedAfterCommit() throws Exception {
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        var subscriber = redis.pubsub(String.class).subscribe(ChangeEventPublisher.channel(namespace), received::add);
-        try {
-            Thread.sleep(200);
+        try (ChannelListener changes = ChannelListener.listen(redis, ChangeEventPublisher.channel(namespace))) {
             String license = license(2);
             UUID user = seated(license);
-            String message;
-            do {
-                message = received.poll(5, TimeUnit.SECONDS);
-                assertNotNull(message, "no seat-changed event");
-            } while (!message.contains("seat-changed"));
-            assertTrue(message.contains(user.toString()) && message.contains(license), message);
-        } finally {
-            subscriber.unsubscribe();
+            String message = changes.await(m -> m.contains("seat-changed") && m.contains(user.toString()), 5000);
+            assertNotNull(message, "no seat-changed event");
+            assertTrue(message.contains(license), message);
         }
     }
 

@@ -16,13 +16,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portal.events.ChangeEventPublisher;
+import org.portal.testsupport.ChannelListener;
 import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.TestTokens;
 
@@ -153,19 +151,11 @@ class UserLifecycleTest {
     void blockingPublishesUserChanged() throws Exception {
         String subject = Fixtures.newSubject();
         String userId = Fixtures.user(subject, Fixtures.account("Acme"), false);
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        var subscriber = redis.pubsub(String.class).subscribe(ChangeEventPublisher.channel(namespace), received::add);
-        try {
-            Thread.sleep(200);
+        try (ChannelListener changes = ChannelListener.listen(redis, ChangeEventPublisher.channel(namespace))) {
             given().auth().oauth2(ADMIN).post("/api/users/" + userId + "/block").then().statusCode(200);
-            String message;
-            do {
-                message = received.poll(5, TimeUnit.SECONDS);
-                assertNotNull(message, "no user-changed event");
-            } while (!message.contains(userId));
+            String message = changes.await(m -> m.contains(userId), 5000);
+            assertNotNull(message, "no user-changed event");
             assertTrue(message.contains("user-changed") && message.contains(subject), message);
-        } finally {
-            subscriber.unsubscribe();
         }
     }
 
