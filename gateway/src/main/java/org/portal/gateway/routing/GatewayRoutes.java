@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.portal.gateway.access.Operation;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.gateway.quota.QuotaDecision;
+import org.portal.gateway.quota.QuotaView;
 import org.portal.problem.CommonProblems;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
@@ -36,8 +37,6 @@ public class GatewayRoutes {
 
     public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", "Daily call limit reached", 429);
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
-    public static final ProblemType QUOTA_UNAVAILABLE = new ProblemType("quota-unavailable",
-            "Calls cannot be counted right now", 503);
     static final String PORTAL_USER = "portal-user";
 
     private final AccessContextResolver access;
@@ -166,7 +165,7 @@ public class GatewayRoutes {
 
     private void refuseOverQuota(RoutingContext ctx, QuotaDecision decision) {
         if (!decision.counted()) {
-            refuse(ctx, Problem.of(QUOTA_UNAVAILABLE, "Calls cannot be counted right now; try again shortly"));
+            refuse(ctx, Problem.of(QuotaView.UNAVAILABLE, "Calls cannot be counted right now; try again shortly"));
             return;
         }
         ctx.response().putHeader("Retry-After", Long.toString(decision.secondsToReset()))

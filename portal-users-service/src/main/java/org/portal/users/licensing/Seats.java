@@ -8,15 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.problem.Conflict;
-import org.portal.problem.ProblemException;
-import org.portal.problem.ProblemType;
+import org.portal.problem.ServiceUnavailable;
 
 /** Seats and entitlements, asked of licensing-service; its refusals become this service's problems. */
 @ApplicationScoped
 public class Seats {
-
-    public static final ProblemType LICENSING_UNAVAILABLE = new ProblemType("licensing-unavailable",
-            "Licensing service unavailable", 503);
 
     private final LicensingClient licensing;
 
@@ -53,8 +49,9 @@ public class Seats {
         }
     }
 
-    private static ProblemException unavailable(Exception e) {
+    private static ServiceUnavailable unavailable(Exception e) {
         Log.warnf("licensing-service call failed: %s", e.toString());
-        return new ProblemException(LICENSING_UNAVAILABLE, "The licensing service did not answer; try again shortly");
+        return new ServiceUnavailable("licensing", "Licensing service unavailable",
+                "The licensing service did not answer; try again shortly");
     }
 }

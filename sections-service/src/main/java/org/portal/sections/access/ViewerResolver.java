@@ -13,8 +13,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
-import org.portal.problem.ProblemException;
-import org.portal.problem.ProblemType;
+import org.portal.problem.ServiceUnavailable;
 
 /**
  * Finds the caller's account and scope: staff from their roles, portal users from
@@ -22,9 +21,6 @@ import org.portal.problem.ProblemType;
  */
 @ApplicationScoped
 public class ViewerResolver {
-
-    public static final ProblemType USERS_UNAVAILABLE = new ProblemType("portal-users-unavailable",
-            "Portal users service unavailable", 503);
 
     private final PortalUsersClient portalUsers;
     private final Cache cache;
@@ -69,9 +65,10 @@ public class ViewerResolver {
         }
     }
 
-    private static ProblemException unavailable(Exception e) {
+    private static ServiceUnavailable unavailable(Exception e) {
         Log.warnf("portal-users-service look-up failed: %s", e.toString());
-        return new ProblemException(USERS_UNAVAILABLE, "Your access rights cannot be checked right now; try again shortly");
+        return new ServiceUnavailable("portal-users", "Portal users service unavailable",
+                "Your access rights cannot be checked right now; try again shortly");
     }
 
 }

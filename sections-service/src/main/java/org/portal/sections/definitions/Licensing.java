@@ -17,15 +17,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.portal.problem.ProblemException;
-import org.portal.problem.ProblemType;
+import org.portal.problem.ServiceUnavailable;
 
 /** What licensing-service knows that sections need: custom-section limits, and a user's entitlement. */
 @ApplicationScoped
 public class Licensing {
-
-    public static final ProblemType LICENSING_UNAVAILABLE = new ProblemType("licensing-unavailable",
-            "Licensing service unavailable", 503);
 
     @RegisterRestClient(configKey = "licensing")
     @OidcClientFilter
@@ -85,7 +81,8 @@ public class Licensing {
             return work.get();
         } catch (WebApplicationException | ProcessingException e) {
             Log.warnf("licensing-service call failed: %s", e.toString());
-            throw new ProblemException(LICENSING_UNAVAILABLE, "The licensing service did not answer; nothing changed, try again shortly");
+            throw new ServiceUnavailable("licensing", "Licensing service unavailable",
+                    "The licensing service did not answer; nothing changed, try again shortly");
         }
     }
 }

@@ -71,7 +71,7 @@ final class ListQuery {
     }
 
     /** Equality filters; every name must be a declared field, every value valid for its type. */
-    void filters(Map<String, String> filters, ObjectMapper json) {
+    void filters(Map<String, String> filters) {
         if (filters.isEmpty()) {
             return;
         }

@@ -59,7 +59,7 @@ public class RecordService {
         if (request.q() != null && !request.q().isBlank()) {
             query.search(request.q());
         }
-        query.filters(request.filters(), json);
+        query.filters(request.filters());
         query.sort(request.sort());
         if (request.cursor() != null) {
             query.after(request.cursor());
