@@ -9,6 +9,8 @@ import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -42,17 +44,9 @@ class ChangeEventsTest {
     }
 
     /** The change must show within a second: polled, never slept for a fixed time. */
-    private static void within(long millis, String token, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        int last;
-        do {
-            last = status(token);
-            if (last == expected) {
-                return;
-            }
-            Thread.sleep(25);
-        } while (System.currentTimeMillis() < deadline);
-        org.junit.jupiter.api.Assertions.assertEquals(expected, last);
+    private static void within(long millis, String token, int expected) {
+        Awaitility.await().atMost(Duration.ofMillis(millis)).pollInterval(Duration.ofMillis(25))
+                .until(() -> status(token), equalTo(expected));
     }
 
     @Test

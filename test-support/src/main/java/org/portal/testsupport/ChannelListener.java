@@ -2,10 +2,12 @@ package org.portal.testsupport;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * Listens to a Redis channel for a test, and waits for a message that matches. It returns from
@@ -16,19 +18,14 @@ public final class ChannelListener implements AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final PubSubCommands.RedisSubscriber subscriber;
 
-    private ChannelListener(RedisDataSource redis, String channel) throws InterruptedException {
+    private ChannelListener(RedisDataSource redis, String channel) {
         long before = subscribers(redis, channel);
         subscriber = redis.pubsub(String.class).subscribe(channel, received::add);
-        long deadline = System.currentTimeMillis() + 5000;
-        while (subscribers(redis, channel) <= before) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("Redis did not register the subscription to " + channel);
-            }
-            Thread.sleep(10);
-        }
+        Awaitility.await("Redis registers the subscription to " + channel).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10)).until(() -> subscribers(redis, channel) > before);
     }
 
-    public static ChannelListener listen(RedisDataSource redis, String channel) throws InterruptedException {
+    public static ChannelListener listen(RedisDataSource redis, String channel) {
         return new ChannelListener(redis, channel);
     }
 
