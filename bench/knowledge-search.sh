@@ -5,16 +5,8 @@
 #
 # Usage: bench/knowledge-search.sh [articles, default 100000]   (PostgreSQL as for the tests)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-100000}"
-export PGHOST="${PORTAL_TEST_PG_HOST:-localhost}" PGPORT="${PORTAL_TEST_PG_PORT:-5432}"
-export PGUSER="${PORTAL_TEST_PG_USER:-portal}" PGPASSWORD="${PORTAL_TEST_PG_PASSWORD:-portal}"
-db="bench_kb_$$"
-trap 'psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
-psql -d postgres -qc "CREATE DATABASE $db" >/dev/null
-for migration in "$root"/sections-service/src/main/resources/db/migration/V*.sql; do
-  psql -d "$db" -q -v ON_ERROR_STOP=1 -f "$migration" >/dev/null
-done
+source "$(dirname "${BASH_SOURCE[0]}")/scratch-database.sh"
 echo "writing $count articles..."
 started=$SECONDS
 psql -d "$db" -q -v ON_ERROR_STOP=1 <<SQL

@@ -6,17 +6,8 @@
 #
 # Usage: bench/records-at-a-million.sh [records, default 1000000]   (PostgreSQL as for the tests)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-1000000}"
-export PGHOST="${PORTAL_TEST_PG_HOST:-localhost}" PGPORT="${PORTAL_TEST_PG_PORT:-5432}"
-export PGUSER="${PORTAL_TEST_PG_USER:-portal}" PGPASSWORD="${PORTAL_TEST_PG_PASSWORD:-portal}"
-db="bench_records_$$"
-trap 'psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
-
-psql -d postgres -qc "CREATE DATABASE $db" >/dev/null
-for migration in "$root"/sections-service/src/main/resources/db/migration/V*.sql; do
-  psql -d "$db" -q -v ON_ERROR_STOP=1 -f "$migration" >/dev/null
-done
+source "$(dirname "${BASH_SOURCE[0]}")/scratch-database.sh"
 echo "filling $count records..."
 started=$SECONDS
 psql -d "$db" -q -v ON_ERROR_STOP=1 <<SQL
@@ -42,7 +33,9 @@ SQL
 echo "filled in $((SECONDS - started))s; $(psql -d "$db" -tAc "select pg_size_pretty(pg_total_relation_size('records'))") with indexes"
 
 account="$(psql -d "$db" -tAc "select account_id from records where section_code = 'orders' group by account_id order by count(*) desc limit 1")"
-deep="$(psql -d "$db" -tAc "select created_at || '|' || id from records where section_code = 'orders' and account_id = '$account' order by created_at desc, id desc offset 400 limit 1")"
+orders="$(psql -d "$db" -tAc "select count(*) from records where section_code = 'orders' and account_id = '$account'")"
+skip=$((orders / 2 < 400 ? orders / 2 : 400))
+deep="$(psql -d "$db" -tAc "select created_at || '|' || id from records where section_code = 'orders' and account_id = '$account' order by created_at desc, id desc offset $skip limit 1")"
 deep_at="${deep%%|*}"
 deep_id="${deep##*|}"
 
@@ -54,10 +47,10 @@ time_query() {
 }
 
 echo
-echo "one account's orders ($(psql -d "$db" -tAc "select count(*) from records where section_code = 'orders' and account_id = '$account'") of them), page of 21:"
+echo "one account's orders ($orders of them), page of 21:"
 time_query "newest first, first page" \
   "select r.* from records r where r.section_code = 'orders' and r.account_id = '$account' order by r.created_at desc, r.id desc limit 21"
-time_query "newest first, keyset page after 400 records" \
+time_query "newest first, keyset page after $skip records" \
   "select r.* from records r where r.section_code = 'orders' and r.account_id = '$account' and (r.created_at, r.id) < (cast('$deep_at' as timestamptz), '$deep_id') order by r.created_at desc, r.id desc limit 21"
 time_query "sorted by amount" \
   "select r.* from records r where r.section_code = 'orders' and r.account_id = '$account' order by coalesce(cast(r.data ->> 'amount' as numeric), '-Infinity') asc, r.id asc limit 21"
