@@ -12,7 +12,9 @@ import org.portal.licensetool.LicenseTerms;
 /**
  * Puts the demo state into a freshly started system, through the public API as an administrator and
  * an agent would: accounts, the demo users linked to their identities, one license per edition
- * signed with the development vendor key, their seats, and knowledge base articles.
+ * signed with the development vendor key, their seats, knowledge base articles, records in each
+ * user's sections, a conversation on each user's first case, and a loan request waiting for
+ * customer-acme's approval.
  *
  * <p>Usage: {@code demo-seed GATEWAY_URL REALM_URL INSTALLATION_ID VENDOR_PRIVATE_JWK_FILE}
  */
@@ -56,9 +58,11 @@ public final class DemoSeed {
                 "Acme", api.post(admin, "/api/accounts", Map.of("name", "Acme"), 201).get("id").asText(),
                 "Globex", api.post(admin, "/api/accounts", Map.of("name", "Globex"), 201).get("id").asText());
         log("created accounts Acme and Globex");
+        Map<String, String> userIds = new java.util.HashMap<>();
         for (DemoUser user : USERS) {
             String userId = api.post(admin, "/api/users", Map.of("subject", user.subject(), "email", user.email(),
                     "displayName", user.name(), "accountId", accounts.get(user.account())), 201).get("id").asText();
+            userIds.put(user.username(), userId);
             api.post(admin, "/api/licensing/licenses/" + user.license() + "/seats", Map.of("userId", userId), 201);
             log("portal user " + user.username() + " in " + user.account() + " with a seat of " + user.license());
         }
@@ -69,18 +73,41 @@ public final class DemoSeed {
         log("wrote " + ARTICLES.size() + " knowledge base articles");
         for (DemoUser user : USERS) {
             String token = api.token(user.username());
+            Map<String, String> firstRecords = new java.util.HashMap<>();
             int count = 0;
             for (Map.Entry<String, List<Map<String, Object>>> section : RECORDS.entrySet()) {
                 if (!grants(user.license(), section.getKey())) {
                     continue;
                 }
                 for (Map<String, Object> values : section.getValue()) {
-                    api.post(token, "/api/sections/" + section.getKey() + "/records", Map.of("values", values), 201);
+                    String id = api.post(token, "/api/sections/" + section.getKey() + "/records", Map.of("values", values), 201)
+                            .get("id").asText();
+                    firstRecords.putIfAbsent(section.getKey(), id);
                     count++;
                 }
             }
             log(user.username() + " created " + count + " records in the sections of their edition");
+            converse(api, agent, token, firstRecords.get("cases"));
+            log("a conversation on " + user.username() + "'s first case, with an agent's internal note");
+            if (user.username().equals("customer-acme")) {
+                api.post(agent, "/api/sections/financial-product-requests/records/" + firstRecords.get("financial-product-requests")
+                        + "/approvals", Map.of("approvers", List.of(userIds.get("customer-acme")),
+                        "message", "Please confirm the loan terms we prepared with you"), 201);
+                log("customer-acme has a loan request waiting for their approval");
+            }
         }
+    }
+
+    /** The agent takes the case up and asks, notes something for colleagues only, and the customer answers. */
+    private static void converse(PortalApi api, String agent, String customer, String caseId) {
+        String path = "/api/sections/cases/records/" + caseId;
+        api.post(agent, path + "/transitions", Map.of("to", "in-progress"), 200);
+        api.post(agent, path + "/comments", Map.of("body", "Thanks for reporting this. Which browser do you use?"), 201);
+        api.post(agent, path + "/comments", Map.of("body", "Looks like the known PDF service issue; linked to PRB-12.",
+                "internal", true), 201);
+        api.post(agent, path + "/transitions", Map.of("to", "waiting-for-customer"), 200);
+        api.post(customer, path + "/comments", Map.of("body", "Firefox 132 on Windows."), 201);
+        api.post(customer, path + "/transitions", Map.of("to", "in-progress"), 200);
     }
 
     /** The sections each demo license's edition offers on its main product (PRODUCT.md). */

@@ -112,6 +112,29 @@ class GatewayPipelineTest {
     }
 
     @Test
+    void aVoteOnAnArticleIsAReadersFeedback() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        server().stubFor(post(urlPathMatching("/api/sections/knowledge-base/records/[^/]+/votes"))
+                .willReturn(json(200, "{\"helpful\":1,\"notHelpful\":0}")));
+        given().auth().oauth2(TestTokens.of(subject, "portal-user")).contentType("application/json")
+                .body("{\"helpful\":true}").post("/api/sections/knowledge-base/records/" + UUID.randomUUID() + "/votes")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aTransitionOrCommentIsAnEditOfTheRecord() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, """
+                [{"code":"cases","operations":["read","create"]}]""");
+        for (String sub : new String[] { "transitions", "comments", "approvals" }) {
+            given().auth().oauth2(TestTokens.of(subject, "portal-user")).contentType("application/json").body("{}")
+                    .post("/api/sections/cases/records/" + UUID.randomUUID() + "/" + sub).then().statusCode(403)
+                    .body("operation", org.hamcrest.Matchers.equalTo("edit"));
+        }
+    }
+
+    @Test
     void portalUsersNeverDelete() {
         String subject = subject();
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);

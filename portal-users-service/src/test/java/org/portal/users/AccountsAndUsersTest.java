@@ -60,6 +60,21 @@ class AccountsAndUsersTest {
     }
 
     @Test
+    void aServiceFindsAUserById() {
+        String accountId = account();
+        String subject = UUID.randomUUID().toString();
+        String userId = given().auth().oauth2(ADMIN).contentType("application/json")
+                .body(user(subject, subject + "@acme.test", accountId))
+                .post("/api/users").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(SERVICE).get("/internal/users/" + userId).then().statusCode(200)
+                .body("subject", equalTo(subject))
+                .body("accountId", equalTo(accountId))
+                .body("status", equalTo("active"));
+        given().auth().oauth2(SERVICE).get("/internal/users/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/internal/users/" + userId).then().statusCode(403);
+    }
+
+    @Test
     void emailsAreUniqueWhateverTheirCase() {
         String accountId = account();
         String email = UUID.randomUUID() + "@acme.test";

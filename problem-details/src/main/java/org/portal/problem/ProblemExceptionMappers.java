@@ -143,8 +143,12 @@ public class ProblemExceptionMappers {
                     }
                 }
                 default -> {
-                    String name = node.getName() == null ? "" : node.getName();
-                    names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                    // A property of a list element carries the element's index: it belongs on the list's name.
+                    if (node.isInIterable() && !names.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
+                        String suffix = node.getIndex() != null ? "[" + node.getIndex() + "]" : "." + node.getKey();
+                        names.set(names.size() - 1, names.get(names.size() - 1) + suffix);
+                    }
+                    names.add(node.getName() == null ? "" : node.getName());
                 }
             }
         }

@@ -24,12 +24,19 @@ final class People {
     }
 
     static Person portalUser(UUID accountId, String scope) {
+        return portalUser(UUID.randomUUID(), accountId, scope, "active");
+    }
+
+    /** A portal user as portal-users-service answers for their subject and for their id. */
+    static Person portalUser(UUID userId, UUID accountId, String scope, String status) {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = UUID.randomUUID();
+        String body = """
+                {"userId":"%s","subject":"%s","accountId":"%s","status":"%s","accessScope":"%s"}
+                """.formatted(userId, subject, accountId, status, scope);
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"userId":"%s","subject":"%s","accountId":"%s","status":"active","accessScope":"%s"}
-                        """.formatted(userId, subject, accountId, scope))));
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + userId)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
         return new Person(subject, userId, accountId, TestTokens.of(subject, "portal-user"));
     }
 

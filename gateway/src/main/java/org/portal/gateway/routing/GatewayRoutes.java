@@ -92,7 +92,7 @@ public class GatewayRoutes {
         }
         ctx.request().pause();
         access.resolve(identity.getPrincipal().getName())
-                .call(context -> authorize(context, section, ctx.request().method().name()))
+                .call(context -> authorize(context, section, ctx.request().method().name(), path))
                 .flatMap(context -> quota.count(context.userId(), context.dailyCallLimit()))
                 .subscribe().with(
                         decision -> {
@@ -110,7 +110,7 @@ public class GatewayRoutes {
      * Refuses a user who is not active or holds no seat, and an operation the edition does not grant
      * on the section. Custom sections' editions are only looked up when the base grants do not answer.
      */
-    private Uni<Void> authorize(AccessContext context, Optional<String> section, String method) {
+    private Uni<Void> authorize(AccessContext context, Optional<String> section, String method, String path) {
         if (!context.active()) {
             throw new AccessRefused(AccessRefused.USER_NOT_ACTIVE, "Your portal account is " + context.status());
         }
@@ -121,7 +121,7 @@ public class GatewayRoutes {
             return Uni.createFrom().voidItem();
         }
         String code = section.get();
-        Optional<Operation> operation = Operation.of(method);
+        Optional<Operation> operation = Operation.of(method, path);
         String what = operation.map(Enum::name).orElse(method.toLowerCase());
         AccessRefused notGranted = new AccessRefused(AccessRefused.SECTION_NOT_GRANTED, "The " + context.edition()
                 + " edition does not allow '" + what + "' on section '" + code + "'",

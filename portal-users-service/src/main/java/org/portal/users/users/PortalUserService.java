@@ -170,4 +170,9 @@ public class PortalUserService {
     public PortalUser bySubject(String subject) {
         return PortalUser.bySubject(subject).orElseThrow(() -> new NotFound("No portal user for subject " + subject));
     }
+
+    @Transactional
+    public PortalUser byId(UUID id) {
+        return PortalUser.<PortalUser>findByIdOptional(id).orElseThrow(() -> new NotFound("No portal user " + id));
+    }
 }

@@ -10,10 +10,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 import org.portal.problem.ServiceUnavailable;
+import org.portal.sections.lifecycles.Actor;
 
 /**
  * Finds the caller's account and scope: staff from their roles, portal users from
@@ -33,7 +39,14 @@ public class ViewerResolver {
     public Viewer resolve(SecurityIdentity identity) {
         String subject = identity.getPrincipal().getName();
         if (identity.hasRole("portal-agent") || identity.hasRole("portal-admin")) {
-            return Viewer.staff(subject);
+            Set<Actor> actors = EnumSet.noneOf(Actor.class);
+            if (identity.hasRole("portal-agent")) {
+                actors.add(Actor.AGENT);
+            }
+            if (identity.hasRole("portal-admin")) {
+                actors.add(Actor.ADMIN);
+            }
+            return Viewer.staff(subject, actors);
         }
         if (!identity.hasRole("portal-user")) {
             throw new ForbiddenException("Records are for portal users and staff");
@@ -42,15 +55,26 @@ public class ViewerResolver {
         if (!"active".equals(user.status())) {
             throw new ForbiddenException("Your portal account is " + user.status());
         }
-        return new Viewer(subject, false, user.userId(), user.accountId(), "own".equals(user.accessScope()));
+        return Viewer.portalUser(subject, user.userId(), user.accountId(), "own".equals(user.accessScope()));
     }
 
     private SubjectView lookUp(String subject) {
+        return ask(() -> portalUsers.subject(subject))
+                .orElseThrow(() -> new ForbiddenException("Your identity is not linked to a portal user"));
+    }
+
+    /** A portal user by id (an approver to check), or empty when there is none. Not cached: a decision needs today's status. */
+    public Optional<SubjectView> portalUser(UUID userId) {
+        return ask(() -> portalUsers.user(userId));
+    }
+
+    /** portal-users-service's answer, empty when it knows nobody of that name; a 503 problem when it does not answer. */
+    private static Optional<SubjectView> ask(Supplier<SubjectView> call) {
         try {
-            return portalUsers.subject(subject);
+            return Optional.of(call.get());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
-                throw new ForbiddenException("Your identity is not linked to a portal user");
+                return Optional.empty();
             }
             throw unavailable(e);
         } catch (ProcessingException e) {

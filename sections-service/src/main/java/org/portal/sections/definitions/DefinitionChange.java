@@ -7,13 +7,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.portal.sections.lifecycles.Lifecycle;
 
 /**
  * A new version of a section's definition: title, fields, and for custom sections their editions.
- * Fields that hold data may only be removed or retyped with {@code force}.
+ * Fields that hold data may only be removed or retyped with {@code force}. A lifecycle, when sent,
+ * replaces the current one (none sent keeps it); states that records are in cannot go.
  */
 public record DefinitionChange(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 2) List<@NotNull @Pattern(regexp = "customer|partner") String> editions,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields) {
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields,
+        @Valid Lifecycle lifecycle) {
 }

@@ -18,6 +18,8 @@ import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
+import org.portal.sections.lifecycles.Lifecycle;
+import org.portal.sections.lifecycles.LifecycleRules;
 
 @ApplicationScoped
 public class DefinitionService {
@@ -26,6 +28,8 @@ public class DefinitionService {
             "Custom-section limit reached", 409);
     public static final ProblemType FIELD_HOLDS_DATA = new ProblemType("field-holds-data",
             "A field that holds data would be removed or retyped", 409);
+    public static final ProblemType STATE_HOLDS_RECORDS = new ProblemType("state-holds-records",
+            "Records are in a state that would be removed", 409);
 
     private final Sections sections;
     private final Licensing limits;
@@ -61,6 +65,9 @@ public class DefinitionService {
             throw new Conflict("A section with code " + request.code() + " exists already");
         }
         DefinitionRules.check(request.fields(), knownCodes(request.code()));
+        if (request.lifecycle() != null) {
+            LifecycleRules.check(request.lifecycle());
+        }
         checkLimits(request.code(), Set.copyOf(request.editions()));
         SectionDefinition definition = new SectionDefinition();
         definition.code = request.code();
@@ -69,6 +76,7 @@ public class DefinitionService {
         definition.custom = true;
         definition.editions = request.editions().stream().distinct().sorted().toList();
         definition.fields = sections.write(request.fields());
+        definition.lifecycle = request.lifecycle() == null ? null : sections.write(request.lifecycle());
         definition.createdAt = Instant.now(clock);
         definition.updatedAt = definition.createdAt;
         definition.persist();
@@ -92,6 +100,9 @@ public class DefinitionService {
         }
         Section current = sections.from(definition);
         DefinitionRules.check(change.fields(), knownCodes(code));
+        if (change.lifecycle() != null) {
+            LifecycleRules.check(change.lifecycle());
+        }
         if (current.custom() && change.editions() != null) {
             em.createNativeQuery("select pg_advisory_xact_lock(hashtext('custom-sections'))").getSingleResult();
             checkLimits(code, Set.copyOf(change.editions()));
@@ -117,6 +128,9 @@ public class DefinitionService {
         for (String field : dropped) {
             removeValues(code, field);
         }
+        if (change.lifecycle() != null) {
+            changeLifecycle(definition, current.lifecycle(), change.lifecycle());
+        }
         definition.title = change.title().strip();
         definition.fields = sections.write(change.fields());
         definition.updatedAt = Instant.now(clock);
@@ -125,6 +139,27 @@ public class DefinitionService {
         sortIndexes.ensure(section);
         changes.fire(ChangeEvent.sectionsChanged(code));
         return section;
+    }
+
+    /**
+     * A new lifecycle may not drop a state that records are in; records without a state (the section
+     * had no lifecycle) start in the new one's initial state.
+     */
+    private void changeLifecycle(SectionDefinition definition, Lifecycle before, Lifecycle after) {
+        if (before != null) {
+            for (String state : LifecycleRules.removedStates(before, after)) {
+                long held = ((Number) em.createNativeQuery("select count(*) from records where section_code = :s and status = :state")
+                        .setParameter("s", definition.code).setParameter("state", state).getSingleResult()).longValue();
+                if (held > 0) {
+                    throw new ProblemException(STATE_HOLDS_RECORDS, held + " records of " + definition.code + " are in state "
+                            + state + "; move them on before removing it");
+                }
+            }
+        }
+        em.createNativeQuery("update records set status = :initial, status_changed_at = now(), version = version + 1"
+                + " where section_code = :s and status is null")
+                .setParameter("initial", after.initial()).setParameter("s", definition.code).executeUpdate();
+        definition.lifecycle = sections.write(after);
     }
 
     private void checkLimits(String code, Set<String> editions) {

@@ -1,14 +1,18 @@
 package org.portal.sections.definitions;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +21,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.portal.events.ChangeEvent;
+import org.portal.events.ReceivedChange;
 import org.portal.problem.ServiceUnavailable;
 
 /** What licensing-service knows that sections need: custom-section limits, and a user's entitlement. */
@@ -40,7 +46,7 @@ public class Licensing {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Edition(String code, int customSectionLimit) {
+    public record Edition(String code, int customSectionLimit, Map<String, List<String>> grants) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,9 +58,34 @@ public class Licensing {
     }
 
     private final Client licensing;
+    private final Cache entitlements;
 
-    public Licensing(@RestClient Client licensing) {
+    public Licensing(@RestClient Client licensing, @CacheName("entitlements") Cache entitlements) {
         this.licensing = licensing;
+        this.entitlements = entitlements;
+    }
+
+    /** The catalogue's sections of an edition, with the operations it grants on each. */
+    public Map<String, List<String>> grants(String edition) {
+        return call(() -> licensing.catalogue().editions().stream().filter(e -> e.code().equals(edition)).findFirst()
+                .map(Edition::grants).orElse(Map.of()));
+    }
+
+    /**
+     * The user's entitlement, cached for the main page, which every portal user loads first; a seat or
+     * license change drops it.
+     */
+    public Optional<Entitlement> cachedEntitlement(UUID userId) {
+        return entitlements.get(userId, this::entitlement).await().atMost(Duration.ofSeconds(3));
+    }
+
+    void onChange(@Observes ReceivedChange change) {
+        ChangeEvent event = change.event();
+        if (ChangeEvent.SEAT_CHANGED.equals(event.kind()) && event.userId() != null) {
+            entitlements.invalidate(event.userId()).await().indefinitely();
+        } else if (ChangeEvent.LICENSE_CHANGED.equals(event.kind())) {
+            entitlements.invalidateAll().await().indefinitely();
+        }
     }
 
     public Map<String, Integer> customSectionLimits() {

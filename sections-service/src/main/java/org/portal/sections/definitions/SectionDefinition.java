@@ -26,6 +26,9 @@ public class SectionDefinition extends PanacheEntityBase {
     /** The fields, as JSON: read and written through {@link Sections}. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String fields;
+    /** The lifecycle, as JSON, or null for a section whose records have no states. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String lifecycle;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

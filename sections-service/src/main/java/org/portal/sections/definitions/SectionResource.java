@@ -4,13 +4,17 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.problem.NotFound;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
 
@@ -33,18 +37,33 @@ public class SectionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The sections you may use, with their fields, to draw forms and lists from")
+    @Operation(summary = "The sections you may use, with their fields and lifecycles, to draw forms and lists from")
     public List<SectionView> list() {
+        return visible().stream().map(SectionView::from).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One section you may use: its fields and lifecycle")
+    @APIResponse(responseCode = "404", description = "No such section, or not one you may use")
+    @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "The section")
+    public SectionView get(@PathParam("code") String code) {
+        return visible().stream().filter(s -> s.code().equals(code)).findFirst().map(SectionView::from)
+                .orElseThrow(() -> new NotFound("No section " + code + " that you may use"));
+    }
+
+    private List<Section> visible() {
         Viewer viewer = viewers.resolve(identity);
         List<Section> all = sections.all();
         if (viewer.staff()) {
-            return all.stream().map(SectionView::from).toList();
+            return all;
         }
         return licensing.entitlement(viewer.userId()).map(entitlement -> {
             Set<String> granted = entitlement.sections().stream().map(Licensing.Grant::code).collect(Collectors.toSet());
             return all.stream()
                     .filter(s -> s.custom() ? s.editions().contains(entitlement.edition()) : granted.contains(s.code()))
-                    .map(SectionView::from).toList();
-        }).orElse(List.of());
+                    .toList();
+        }).orElse(List.<Section>of());
     }
 }

@@ -1,12 +1,14 @@
 package org.portal.sections.definitions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.portal.sections.lifecycles.Lifecycle;
 
 /** A section as front ends and administrators see it: enough to draw its forms and lists. */
 public record SectionView(String code, String title, String module, boolean custom, List<String> editions,
-        List<FieldDefinition> fields, long version) {
+        List<FieldDefinition> fields, @JsonInclude(JsonInclude.Include.NON_NULL) Lifecycle lifecycle, long version) {
 
     public static SectionView from(Section s) {
-        return new SectionView(s.code(), s.title(), s.module(), s.custom(), s.editions(), s.fields(), s.version());
+        return new SectionView(s.code(), s.title(), s.module(), s.custom(), s.editions(), s.fields(), s.lifecycle(), s.version());
     }
 }

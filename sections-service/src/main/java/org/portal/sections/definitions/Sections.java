@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.portal.problem.NotFound;
+import org.portal.sections.lifecycles.Lifecycle;
 
 /** Reads section definitions. */
 @ApplicationScoped
@@ -41,15 +42,15 @@ public class Sections {
     Section from(SectionDefinition d) {
         try {
             return new Section(d.code, d.title, d.module, d.custom, List.copyOf(d.editions), json.readValue(d.fields, FIELDS),
-                    d.version);
+                    d.lifecycle == null ? null : json.readValue(d.lifecycle, Lifecycle.class), d.version);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The stored definition of section " + d.code + " is unreadable", e);
         }
     }
 
-    String write(List<FieldDefinition> fields) {
+    String write(Object definitionPart) {
         try {
-            return json.writeValueAsString(fields);
+            return json.writeValueAsString(definitionPart);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -23,6 +23,7 @@ public class RecordEntity extends PanacheEntityBase {
     public UUID contactUserId;
     public String createdBy;
     public String status;
+    public Instant statusChangedAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public String data;
     public String searchText;

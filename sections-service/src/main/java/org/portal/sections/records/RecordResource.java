@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,16 +32,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
-import org.portal.problem.Problem;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.Sections;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The records of every section but the knowledge base (which has its own resource). Which sections
@@ -105,7 +102,7 @@ public class RecordResource {
         RecordService.Created created = records.create(section(code), viewers.resolve(identity), input, idempotencyKey);
         RecordView record = created.record();
         return Response.created(URI.create("/api/sections/" + code + "/records/" + record.id()))
-                .tag(etag(record)).entity(record).build();
+                .tag(ETags.of(record)).entity(record).build();
     }
 
     @GET
@@ -114,7 +111,7 @@ public class RecordResource {
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "The record; ETag holds its version")
     public Response get(@PathParam("code") String code, @PathParam("id") UUID id) {
         RecordView record = records.get(section(code), viewers.resolve(identity), id);
-        return Response.ok(record).tag(etag(record)).build();
+        return Response.ok(record).tag(ETags.of(record)).build();
     }
 
     @PUT
@@ -149,17 +146,12 @@ public class RecordResource {
     }
 
     private Response edit(String code, UUID id, String ifMatch, RecordInput input, FieldValues.Mode mode) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        Long version = ETags.version(ifMatch);
+        if (version == null) {
             throw new PreconditionFailed(PreconditionFailed.REQUIRED, "Send If-Match with the ETag of the version you edit");
         }
-        long version;
-        try {
-            version = Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidFields(List.of(new Problem.FieldError("If-Match", "is not an ETag of this API")));
-        }
         RecordView record = records.edit(section(code), viewers.resolve(identity), id, version, input, mode);
-        return Response.ok(record).tag(etag(record)).build();
+        return Response.ok(record).tag(ETags.of(record)).build();
     }
 
     private Section section(String code) {
@@ -167,9 +159,5 @@ public class RecordResource {
             throw new NotFound("Knowledge base articles are at /api/sections/knowledge-base/records");
         }
         return sections.require(code);
-    }
-
-    private static EntityTag etag(RecordView record) {
-        return new EntityTag(Long.toString(record.version()));
     }
 }

@@ -23,6 +23,7 @@ import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemType;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.definitions.FieldDefinition;
 import org.portal.sections.definitions.FieldType;
@@ -32,6 +33,7 @@ import org.portal.sections.definitions.Section;
 public class RecordService {
 
     public static final int MAX_PAGE = 100;
+    public static final ProblemType RECORD_LOCKED = new ProblemType("record-locked", "The record's state keeps its values", 409);
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -111,8 +113,12 @@ public class RecordService {
         record.searchText = FieldValues.searchText(section, values);
         record.createdAt = Instant.now(clock);
         record.updatedAt = record.createdAt;
+        if (section.lifecycle() != null) {
+            record.status = section.lifecycle().initial();
+            record.statusChangedAt = record.createdAt;
+        }
         record.persist();
-        history(record.id, viewer.subject(), "created", FieldValues.changes(json.createObjectNode(), values));
+        addHistory(record.id, viewer.subject(), "created", FieldValues.changes(json.createObjectNode(), values));
         if (idempotencyKey != null) {
             IdempotencyKey key = new IdempotencyKey();
             key.id = new IdempotencyKey.Id(viewer.subject(), idempotencyKey);
@@ -136,6 +142,9 @@ public class RecordService {
             throw new PreconditionFailed(PreconditionFailed.STALE, "The record is at version " + record.version
                     + ", you sent If-Match for version " + expectedVersion + "; read it again and reapply your change");
         }
+        if (section.lifecycle() != null && section.lifecycle().locked(record.status)) {
+            throw new ProblemException(RECORD_LOCKED, "The record is " + record.status + "; its values no longer change");
+        }
         if (!viewer.staff() && (input.accountId() != null || input.contactUserId() != null)) {
             throw new InvalidFields(List.of(new Problem.FieldError(input.accountId() != null ? "accountId" : "contactUserId",
                     "is set by portal staff only")));
@@ -151,7 +160,7 @@ public class RecordService {
         record.searchText = FieldValues.searchText(section, after);
         record.updatedAt = Instant.now(clock);
         if (!changes.isEmpty()) {
-            history(record.id, viewer.subject(), "edited", changes);
+            addHistory(record.id, viewer.subject(), "edited", changes);
         }
         em.flush();
         return view(record);
@@ -165,11 +174,11 @@ public class RecordService {
     }
 
     /** The record, if it is in this section and within the viewer's reach; otherwise not found, never forbidden. */
-    private RecordEntity reachable(Section section, Viewer viewer, UUID id) {
+    public RecordEntity reachable(Section section, Viewer viewer, UUID id) {
         return reachable(section, viewer, id, LockModeType.NONE);
     }
 
-    private RecordEntity reachable(Section section, Viewer viewer, UUID id, LockModeType lock) {
+    public RecordEntity reachable(Section section, Viewer viewer, UUID id, LockModeType lock) {
         RecordEntity record = RecordEntity.findById(id, lock);
         boolean visible = record != null && record.sectionCode.equals(section.code()) && (viewer.staff()
                 || (record.accountId.equals(viewer.accountId()) && (!viewer.ownScope()
@@ -209,7 +218,7 @@ public class RecordService {
         }
     }
 
-    private void history(UUID recordId, String actor, String action, ObjectNode changes) {
+    public void addHistory(UUID recordId, String actor, String action, ObjectNode changes) {
         HistoryEntry entry = new HistoryEntry();
         entry.recordId = recordId;
         entry.at = Instant.now(clock);
@@ -219,8 +228,9 @@ public class RecordService {
         entry.persist();
     }
 
-    RecordView view(RecordEntity r) {
-        return new RecordView(r.id, r.sectionCode, r.accountId, r.ownerUserId, r.contactUserId, r.status, read(r.data),
+    public RecordView view(RecordEntity r) {
+        return new RecordView(r.id, r.sectionCode, r.accountId, r.ownerUserId, r.contactUserId, r.status,
+                r.statusChangedAt, read(r.data),
                 r.version, r.createdBy, r.createdAt, r.updatedAt);
     }
 

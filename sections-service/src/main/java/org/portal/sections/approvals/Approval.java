@@ -1,0 +1,22 @@
+package org.portal.sections.approvals;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One approver's part in a request: undecided until they approve or reject. */
+@Entity
+@Table(name = "approvals")
+public class Approval extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID requestId;
+    public UUID approverUserId;
+    public String decision;
+    public String comment;
+    public Instant decidedAt;
+}

@@ -1,0 +1,68 @@
+package org.portal.sections.approvals;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.Sections;
+
+/** Sending a record for approval, and following where its requests stand. */
+@Path("/api/sections/{code}/records/{id}/approvals")
+@Tag(name = "Approvals")
+@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordApprovalResource {
+
+    private final ApprovalService approvals;
+    private final Sections sections;
+    private final ViewerResolver viewers;
+    private final SecurityIdentity identity;
+
+    public RecordApprovalResource(ApprovalService approvals, Sections sections, ViewerResolver viewers,
+            SecurityIdentity identity) {
+        this.approvals = approvals;
+        this.sections = sections;
+        this.viewers = viewers;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send the record to portal users of its account for approval; it waits, locked, for their decisions")
+    @APIResponse(responseCode = "400", description = "An approver who is not an active portal user of the record's account")
+    @APIResponse(responseCode = "404", description = "No such record within your reach")
+    @APIResponse(responseCode = "409", description = "The section has no approvals, or not from the record's state")
+    @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "201", responseDescription = "Sent")
+    public Response send(@PathParam("code") String code, @PathParam("id") UUID id,
+            @Valid @NotNull NewApprovalRequest request) {
+        ApprovalRequestView sent = approvals.send(sections.require(code), viewers.resolve(identity), id, request);
+        return Response.status(Response.Status.CREATED).entity(sent).build();
+    }
+
+    @GET
+    @Operation(summary = "The record's approval requests, newest first, with each approver's decision")
+    @APIResponse(responseCode = "404", description = "No such record within your reach")
+    @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ApprovalRequestView.class)))
+    public List<ApprovalRequestView> list(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return approvals.ofRecord(sections.require(code), viewers.resolve(identity), id);
+    }
+}

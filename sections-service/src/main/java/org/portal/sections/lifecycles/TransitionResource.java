@@ -1,0 +1,58 @@
+package org.portal.sections.lifecycles;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.Sections;
+import org.portal.sections.records.ETags;
+import org.portal.sections.records.RecordView;
+
+@Path("/api/sections/{code}/records/{id}/transitions")
+@Tag(name = "Records")
+@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@Produces(MediaType.APPLICATION_JSON)
+public class TransitionResource {
+
+    private final TransitionService transitions;
+    private final Sections sections;
+    private final ViewerResolver viewers;
+    private final SecurityIdentity identity;
+
+    public TransitionResource(TransitionService transitions, Sections sections, ViewerResolver viewers,
+            SecurityIdentity identity) {
+        this.transitions = transitions;
+        this.sections = sections;
+        this.viewers = viewers;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the record to another state of its section's lifecycle; If-Match is optional")
+    @APIResponse(responseCode = "403", description = "The transition is not open to you")
+    @APIResponse(responseCode = "404", description = "No such record within your reach")
+    @APIResponse(responseCode = "409", description = "Not allowed from the record's state, no longer possible, or no lifecycle")
+    @APIResponse(responseCode = "412", description = "The record changed since the version in If-Match")
+    @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Moved; ETag holds the new version")
+    public Response take(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        RecordView record = transitions.take(sections.require(code), viewers.resolve(identity), id, request.to(),
+                ETags.version(ifMatch));
+        return Response.ok(record).tag(ETags.of(record)).build();
+    }
+}

@@ -1,0 +1,66 @@
+package org.portal.sections.mainpage;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.problem.InvalidFields;
+import org.portal.problem.Problem;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemType;
+import org.portal.sections.access.Viewer;
+import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.Licensing;
+
+@Path("/api/main-page")
+@Tag(name = "Main page")
+@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@Produces(MediaType.APPLICATION_JSON)
+public class MainPageResource {
+
+    public static final ProblemType NO_SEAT = new ProblemType("no-seat", "No portal seat", 403);
+
+    private final MainPageService pages;
+    private final Licensing licensing;
+    private final ViewerResolver viewers;
+    private final SecurityIdentity identity;
+
+    public MainPageResource(MainPageService pages, Licensing licensing, ViewerResolver viewers, SecurityIdentity identity) {
+        this.pages = pages;
+        this.licensing = licensing;
+        this.viewers = viewers;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "My main page: my edition's widgets, each with its data, in one call")
+    @APIResponse(responseCode = "400", description = "Staff previewing a page without naming the edition")
+    @APIResponse(responseCode = "403", description = "You hold no portal seat")
+    @APIResponseSchema(value = MainPageView.class, responseCode = "200", responseDescription = "The page with its data")
+    public MainPageView page(@Parameter(description = "Staff only: the edition whose page to preview")
+            @QueryParam("edition") @Pattern(regexp = "self-service|customer|partner") String edition) {
+        Viewer viewer = viewers.resolve(identity);
+        if (viewer.staff()) {
+            if (edition == null) {
+                throw new InvalidFields(List.of(new Problem.FieldError("edition", "staff name the edition to preview")));
+            }
+            return pages.page(viewer, edition, null);
+        }
+        Licensing.Entitlement entitlement = licensing.cachedEntitlement(viewer.userId()).orElseThrow(() -> new ProblemException(
+                NO_SEAT, "You hold no valid portal seat; ask your portal administrator for one"));
+        Set<String> granted = entitlement.sections().stream().map(Licensing.Grant::code).collect(Collectors.toSet());
+        return pages.page(viewer, entitlement.edition(), granted);
+    }
+}

@@ -1,0 +1,29 @@
+package org.portal.sections.records;
+
+import jakarta.ws.rs.core.EntityTag;
+import java.util.List;
+import org.portal.problem.InvalidFields;
+import org.portal.problem.Problem;
+
+/** A record's ETag is its version; If-Match names the version a change was made against. */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static EntityTag of(RecordView record) {
+        return new EntityTag(Long.toString(record.version()));
+    }
+
+    /** The version an If-Match header names, or null when there is none. */
+    public static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidFields(List.of(new Problem.FieldError("If-Match", "is not an ETag of this API")));
+        }
+    }
+}
