@@ -17,8 +17,10 @@ CREATE TEMP TABLE sections_used AS
                  'marketing-activities','financial-product-requests');
 CREATE TEMP TABLE accounts_used AS
   SELECT gen_random_uuid() AS id, g - 1 AS n FROM generate_series(1, 200) g;
-INSERT INTO records (id, section_code, account_id, owner_user_id, created_by, data, search_text, created_at, updated_at)
-SELECT gen_random_uuid(), s.code, a.id, NULL, 'bench',
+-- 20 portal users per account own its records; cases go through their lifecycle's states.
+INSERT INTO records (id, section_code, account_id, owner_user_id, created_by, status, data, search_text, created_at, updated_at)
+SELECT gen_random_uuid(), s.code, a.id, md5(a.id::text || (g % 20))::uuid, 'bench',
+       CASE WHEN s.code = 'cases' THEN (ARRAY['new','in-progress','waiting-for-customer','resolved','closed'])[1 + g % 5] END,
        jsonb_build_object('number', 'PO-' || g, 'subject', 'Subject ' || g, 'amount', round((random() * 100000)::numeric, 2),
                           'currency', (ARRAY['EUR','USD','GBP','CHF'])[1 + g % 4], 'priority', (ARRAY['low','medium','high'])[1 + g % 3]),
        'Subject ' || g || CASE WHEN g % 1000 = 0 THEN ' invoice overdue' ELSE ' routine' END,
@@ -58,6 +60,11 @@ time_query "filtered currency = USD" \
   "select r.* from records r where r.section_code = 'orders' and r.account_id = '$account' and r.data @> cast('{\"currency\":\"USD\"}' as jsonb) order by r.created_at desc, r.id desc limit 21"
 time_query "full-text 'invoice' (one account)" \
   "select r.* from records r where r.section_code = 'orders' and r.account_id = '$account' and r.search @@ websearch_to_tsquery('simple', 'invoice') order by r.created_at desc, r.id desc limit 21"
+owner="$(psql -d "$db" -tAc "select owner_user_id from records where section_code = 'cases' and account_id = '$account' limit 1")"
+time_query "main page: my open cases (owner or contact, open states)" \
+  "select r.* from records r where r.section_code = 'cases' and r.account_id = '$account' and (r.owner_user_id = '$owner' or r.contact_user_id = '$owner') and r.status in ('new','in-progress','waiting-for-customer') order by r.updated_at desc, r.id desc limit 5"
+time_query "main page: count of my open cases" \
+  "select count(*) from records r where r.section_code = 'cases' and r.account_id = '$account' and (r.owner_user_id = '$owner' or r.contact_user_id = '$owner') and r.status in ('new','in-progress','waiting-for-customer')"
 time_query "staff: every account's orders, first page" \
   "select r.* from records r where r.section_code = 'orders' order by r.created_at desc, r.id desc limit 21"
 time_query "staff: full-text 'invoice' across accounts" \
