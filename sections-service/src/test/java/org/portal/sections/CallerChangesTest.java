@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.portal.events.ChangeEventPublisher;
 import org.portal.testsupport.HttpStubServer;
 
-/** A user moved to another account loses their old account's records as soon as user-changed arrives. */
+/** What sections-service caches about a caller is dropped as soon as the change event arrives. */
 @QuarkusTest
 class CallerChangesTest {
 
@@ -45,5 +45,25 @@ class CallerChangesTest {
                 "{\"kind\":\"user-changed\",\"userId\":\"" + carla.userId() + "\",\"subject\":\"" + carla.subject() + "\"}");
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
                 .until(() -> given().auth().oauth2(carla.token()).get(path).statusCode(), equalTo(404));
+    }
+
+    @Test
+    void aSeatOfAnotherEditionShowsItsMainPageAsSoonAsSeatChangedArrives() {
+        People.Person carla = People.portalUser(UUID.randomUUID(), "account");
+        entitlement(carla, "self-service");
+        given().auth().oauth2(carla.token()).get("/api/main-page").then().statusCode(200).body("edition", equalTo("self-service"));
+
+        entitlement(carla, "customer");
+        redis.pubsub(String.class).publish(ChangeEventPublisher.channel(namespace),
+                "{\"kind\":\"seat-changed\",\"userId\":\"" + carla.userId() + "\",\"licenseId\":\"dev-customer\"}");
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
+                .until(() -> given().auth().oauth2(carla.token()).get("/api/main-page").then().extract().path("edition"),
+                        equalTo("customer"));
+    }
+
+    private static void entitlement(People.Person person, String edition) {
+        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + person.userId() + "/entitlement"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"edition\":\"" + edition + "\",\"sections\":[{\"code\":\"knowledge-base\",\"operations\":[\"read\"]}]}")));
     }
 }

@@ -227,6 +227,18 @@ class LifecyclesTest {
     }
 
     @Test
+    void eachCallerIsToldTheTransitionsOpenToThemNow() {
+        String id = resolvedCase();
+        available(carla.token(), id).body("name", containsInAnyOrder("close", "reopen"))
+                .body("find { it.name == 'reopen' }.to", equalTo("in-progress"))
+                .body("find { it.name == 'close' }.label", equalTo("Closed"));
+        available(People.AGENT, id).body("name", containsInAnyOrder("close", "reopen"));
+        clock.advance(Duration.ofDays(15));
+        available(carla.token(), id).body("name", contains("close"));
+        available(People.ADMIN, id).body("", hasSize(0));
+    }
+
+    @Test
     void aStateNotInTheLifecycleIsAValidationError() {
         String id = created(carla.token(), "cases", VALUES.get("cases"));
         transition(People.AGENT, "cases", id, "on-fire").statusCode(400).body("errors.field", contains("to"));
@@ -366,6 +378,10 @@ class LifecyclesTest {
     private static ValidatableResponse transition(String token, String section, String id, String to) {
         return given().auth().oauth2(token).contentType("application/json").body(Map.of("to", to))
                 .post("/api/sections/" + section + "/records/" + id + "/transitions").then();
+    }
+
+    private static ValidatableResponse available(String token, String id) {
+        return given().auth().oauth2(token).get("/api/sections/cases/records/" + id + "/transitions").then().statusCode(200);
     }
 
     private static String status(String section, String id) {

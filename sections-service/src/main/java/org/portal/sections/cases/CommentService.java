@@ -2,6 +2,7 @@ package org.portal.sections.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -84,7 +85,8 @@ public class CommentService {
             throw new InvalidFields(List.of(new Problem.FieldError("internal", "only staff write internal notes")));
         }
         Section cases = sections.require(CASES);
-        RecordEntity record = records.reachable(cases, viewer, caseId);
+        // Shared lock: a case being closed at this moment waits for the comment, or the comment sees it closed.
+        RecordEntity record = records.reachable(cases, viewer, caseId, LockModeType.PESSIMISTIC_READ);
         if (cases.lifecycle() != null && cases.lifecycle().locked(record.status)) {
             throw new ProblemException(RecordService.RECORD_LOCKED, "The case is " + record.status
                     + "; reopen it or open a new case to continue the conversation");

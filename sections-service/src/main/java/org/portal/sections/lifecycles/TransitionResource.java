@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,8 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +44,16 @@ public class TransitionResource {
         this.sections = sections;
         this.viewers = viewers;
         this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The transitions you may take from the record's state now")
+    @APIResponse(responseCode = "404", description = "No such record within your reach")
+    @APIResponse(responseCode = "409", description = "The section has no lifecycle")
+    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AvailableTransition.class)))
+    public List<AvailableTransition> available(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return transitions.available(sections.require(code), viewers.resolve(identity), id);
     }
 
     @POST

@@ -71,15 +71,31 @@ public class TransitionService {
                     + " may " + transition.name() + " a " + section.code() + " record",
                     Map.of("transition", transition.name()));
         }
-        Instant now = Instant.now(clock);
-        if (transition.withinDays() != null && !viewer.staff()
-                && now.isAfter(record.statusChangedAt.plus(Duration.ofDays(transition.withinDays())))) {
+        if (expired(transition, record, viewer)) {
             throw new ProblemException(EXPIRED, "A record may " + transition.name() + " within " + transition.withinDays()
                     + " days of becoming " + record.status + "; that time is over");
         }
         move(record, to, viewer.subject());
         em.flush();
         return records.view(record);
+    }
+
+    /** The transitions this viewer may take from the record's state now, for a front end's buttons. */
+    @Transactional
+    public List<AvailableTransition> available(Section section, Viewer viewer, UUID id) {
+        Lifecycle lifecycle = lifecycle(section);
+        RecordEntity record = records.reachable(section, viewer, id);
+        return lifecycle.transitions().stream()
+                .filter(t -> t.from().contains(record.status) && !Collections.disjoint(t.by(), viewer.actors())
+                        && !expired(t, record, viewer))
+                .map(t -> new AvailableTransition(t.name(), t.to(), lifecycle.state(t.to()).map(Lifecycle.State::label).orElse(t.to())))
+                .toList();
+    }
+
+    /** A portal user's window for the transition (a case's reopen) has closed; staff have none. */
+    private boolean expired(Lifecycle.Transition transition, RecordEntity record, Viewer viewer) {
+        return transition.withinDays() != null && !viewer.staff()
+                && Instant.now(clock).isAfter(record.statusChangedAt.plus(Duration.ofDays(transition.withinDays())));
     }
 
     /** Puts the record (locked by the caller) in the state and says so in its history. */
