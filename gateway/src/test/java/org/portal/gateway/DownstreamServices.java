@@ -3,6 +3,7 @@ package org.portal.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -42,6 +43,8 @@ final class DownstreamServices {
                     {"userId":"%s","licenseId":"lic-1","edition":"%s","sections":%s,"dailyCallLimit":%d}
                     """.formatted(userId, edition, sectionsJson, dailyLimit))));
         }
+        // No calls copied to the durable store yet today: the counter starts from zero.
+        server().stubFor(get(urlPathEqualTo("/internal/usage/users/" + userId)).willReturn(json(200, "[]")));
         return userId;
     }
 

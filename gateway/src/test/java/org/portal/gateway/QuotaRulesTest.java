@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
@@ -55,6 +56,33 @@ class QuotaRulesTest {
     private static int call(String subject) {
         return given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/knowledge-base/records")
                 .statusCode();
+    }
+
+    @Test
+    void afterRedisLosesTheCountersTheDayContinuesFromTheDurableCount() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 7, GatewayPipelineTest.CUSTOMER_GRANTS);
+        for (int i = 0; i < 5; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+        }
+        LocalDate today = counter.today();
+        server().stubFor(get(urlPathEqualTo("/internal/usage/users/" + userId)).willReturn(json(200,
+                "[{\"userId\":\"" + userId + "\",\"day\":\"" + today + "\",\"calls\":5}]")));
+        redis.key().del(counter.key(userId, today));
+
+        org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+        org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+        org.junit.jupiter.api.Assertions.assertEquals(429, call(subject));
+    }
+
+    @Test
+    void aDurableStoreThatDoesNotAnswerStartsTheCounterFromZero() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 2, GatewayPipelineTest.CUSTOMER_GRANTS);
+        server().stubFor(get(urlPathEqualTo("/internal/usage/users/" + userId)).willReturn(json(500, "{}")));
+        org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+        org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
+        org.junit.jupiter.api.Assertions.assertEquals(429, call(subject));
     }
 
     @Test

@@ -39,6 +39,13 @@ public interface GatewayConfig {
         @WithDefault("PT0.05S")
         Duration redisTimeout();
 
+        /**
+         * How long a user's first counted call of the day (or the first after Redis lost its counters)
+         * may wait for today's durable count from licensing-service, which the counter starts from.
+         */
+        @WithDefault("PT1S")
+        Duration durableCountTimeout();
+
         /** Admit calls while Redis cannot count them (true), or refuse them with 503 (false). */
         @WithDefault("true")
         boolean failOpen();

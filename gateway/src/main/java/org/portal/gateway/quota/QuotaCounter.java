@@ -7,6 +7,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,28 +16,42 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.portal.problem.ProblemException;
-import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 import org.portal.gateway.config.GatewayConfig;
+import org.portal.gateway.usage.UsageClient;
+import org.portal.problem.ProblemException;
 
 /**
  * Counts a portal user's calls per calendar day in Redis. Checking the limit and incrementing happen
  * in one Lua script, one round trip, so the count is exact under any concurrency and across gateway
  * instances; a refused call is not counted. Keys expire by themselves after the day and a grace.
+ *
+ * <p>A counter Redis does not hold (the user's first call today, or Redis lost its data) starts from
+ * today's durable count in licensing-service, which the gateways copy there every minute: losing
+ * Redis costs at most the calls of the last minute, not a fresh allowance.
  */
 @ApplicationScoped
 public class QuotaCounter {
 
-    // ARGV: limit, seconds to expiry, shadow ("1": count every call and never refuse).
+    // ARGV: limit, seconds to expiry, shadow ("1": count every call and never refuse), and the count to
+    // start a missing counter from ("": none known yet, so answer {-1} and let the caller find it).
     static final String SCRIPT = """
-            local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+            local used = redis.call('GET', KEYS[1])
+            if not used then
+              if ARGV[4] == '' then
+                return {-1, 0}
+              end
+              redis.call('SET', KEYS[1], ARGV[4], 'NX', 'EX', ARGV[2])
+              used = redis.call('GET', KEYS[1])
+            end
+            used = tonumber(used)
             if used >= tonumber(ARGV[1]) and ARGV[3] ~= '1' then
               return {0, used}
             end
@@ -54,14 +69,17 @@ public class QuotaCounter {
     private final Clock clock;
     private final Counter redisFailures;
     private final Counter shadowRefusals;
+    private final Counter durableCountFailures;
+    private final UsageClient usage;
     private final AtomicBoolean outage = new AtomicBoolean();
     /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
     private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
     private volatile LocalDate overLimitDay;
 
-    public QuotaCounter(ReactiveRedisDataSource redis, GatewayConfig config, Clock clock, MeterRegistry metrics,
-            @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
+    public QuotaCounter(ReactiveRedisDataSource redis, @RestClient UsageClient usage, GatewayConfig config, Clock clock,
+            MeterRegistry metrics, @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
         this.redis = redis;
+        this.usage = usage;
         this.config = config.quota();
         this.namespace = namespace;
         this.clock = clock;
@@ -70,6 +88,9 @@ public class QuotaCounter {
                 .register(metrics);
         this.shadowRefusals = Counter.builder("gateway.quota.shadow.refusals")
                 .description("Calls over the limit that shadow mode admitted; they would be refused when enforced")
+                .register(metrics);
+        this.durableCountFailures = Counter.builder("gateway.quota.durable-count.failures")
+                .description("Counters started from zero because licensing-service did not give today's durable count")
                 .register(metrics);
     }
 
@@ -84,11 +105,31 @@ public class QuotaCounter {
         String ttl = Long.toString(secondsToReset + config.grace().toSeconds());
         String max = Integer.toString(limit);
         String shadow = config.shadow() ? "1" : "0";
-        return redis.execute("EVALSHA", SCRIPT_SHA, "1", key, max, ttl, shadow)
-                .onFailure(QuotaCounter::isNoScript).recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, max, ttl, shadow))
-                .ifNoItem().after(config.redisTimeout()).fail()
+        return script(key, max, ttl, shadow, "")
+                .flatMap(reply -> reply.get(0).toInteger() >= 0 ? Uni.createFrom().item(reply)
+                        : durableCount(userId, day).flatMap(start -> script(key, max, ttl, shadow, Long.toString(start))))
                 .map(reply -> decided(key, reply, limit, secondsToReset))
                 .onFailure().recoverWithItem(failure -> undecided(failure, limit, secondsToReset));
+    }
+
+    private Uni<Response> script(String key, String max, String ttl, String shadow, String start) {
+        return redis.execute("EVALSHA", SCRIPT_SHA, "1", key, max, ttl, shadow, start)
+                .onFailure(QuotaCounter::isNoScript)
+                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, max, ttl, shadow, start))
+                .ifNoItem().after(config.redisTimeout()).fail();
+    }
+
+    /** Today's count as last copied to licensing-service; zero, logged and counted, when it does not answer in time. */
+    private Uni<Long> durableCount(UUID userId, LocalDate day) {
+        return usage.days(userId, day, day)
+                .map(days -> days.stream().filter(d -> d.day().equals(day)).mapToLong(UsageClient.Count::calls).max().orElse(0))
+                .ifNoItem().after(config.durableCountTimeout()).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    durableCountFailures.increment();
+                    Log.warnf("Today's durable count of user %s is unknown (%s); their counter starts from 0", userId,
+                            failure.toString());
+                    return 0L;
+                });
     }
 
     /** Today's count for a user without counting anything; a Redis failure is an unavailable problem. */
