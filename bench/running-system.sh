@@ -1,0 +1,67 @@
+# Sourced by the bench scripts that measure HTTP calls: starts the whole system with
+# deploy/local/run.sh on free ports (own databases and Redis namespace, quota in shadow mode so that
+# every call runs the full pipeline and none is refused), stops and drops it when the script exits.
+# Sets $root, $work, $gateway_port, $sections_port, $realm; defines say, need, token and measure.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d)"
+export PORTAL_STATE_DIR="$work/state" PORTAL_BASE_PORT=random PORTAL_DB_PREFIX=bench_ PORTAL_REDIS_NAMESPACE=bench:
+export PORTAL_QUOTA_SHADOW=true
+
+say() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
+need() {
+  command -v "$1" >/dev/null && return
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || { echo "please install $2" >&2; exit 1; }
+  say "installing $2"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+need wrk wrk
+
+stop_system() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  "$root/deploy/local/run.sh" stop --drop-data >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop_system EXIT
+
+say "starting the system (shadow quota, free ports)"
+"$root/deploy/local/run.sh" start --no-build >"$work/start.log" 2>&1 || { tail -30 "$work/start.log"; exit 1; }
+gateway="$(sed -n 's/^gateway=//p' "$PORTAL_STATE_DIR/urls.properties")"
+realm="$(sed -n 's/^realm=//p' "$PORTAL_STATE_DIR/urls.properties")"
+gateway_port="${gateway##*:}"
+sections_port=$((gateway_port + 3))
+
+# An access token of a demo user.
+token() {
+  curl -s -d grant_type=password -d client_id=portal-dev -d username="$1" -d password=demo-password \
+    "$realm/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+to_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+declare -A rps p50 p99
+# measure NAME URL TOKEN SECONDS CONNECTIONS: warms up for 5 s, then fills rps, p50 and p99 [NAME].
+measure() {
+  local name=$1 url=$2 bearer=$3 seconds=$4 connections=$5 code out errors
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $bearer" "$url")"
+  [ "$code" = 200 ] || { echo "$name answered $code" >&2; exit 1; }
+  say "warming up $name"
+  wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $bearer" "$url" >/dev/null
+  say "measuring $name for ${seconds}s"
+  out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $bearer" "$url")"
+  rps[$name]="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
+  p50[$name]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
+  p99[$name]="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+  errors="$(awk '/Non-2xx/ { print $5 }' <<<"$out")"
+  [ -z "$errors" ] || echo "  $name: $errors non-2xx answers" >&2
+}
+
+# table NAME...: the measured targets side by side.
+table() {
+  printf '\n%-16s %12s %10s %10s\n' target "req/s" "p50 ms" "p99 ms"
+  for name in "$@"; do
+    printf '%-16s %12s %10s %10s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}"
+  done
+}
