@@ -49,23 +49,41 @@ class GeneratedClientIT {
                 "The API's schemas changed: run deploy/local/export-openapi.sh and commit the new snapshot");
     }
 
+    /** Generated clients name their methods after operation ids: every operation has one, and no two share it. */
+    @Test
+    void everyOperationHasItsOwnId() throws Exception {
+        JsonNode served = new ObjectMapper().readTree(RestAssured.get(RunningSystem.GATEWAY + "/q/openapi").asString());
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.List<String> without = new java.util.ArrayList<>();
+        served.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            JsonNode id = operation.getValue().get("operationId");
+            if (id == null) {
+                without.add(operation.getKey().toUpperCase() + " " + path.getKey());
+            } else {
+                ids.add(id.asText());
+            }
+        }));
+        assertEquals(java.util.List.of(), without, "operations without an operationId");
+        assertEquals(ids.size(), new TreeSet<>(ids).size(), "operation ids used twice: " + ids);
+    }
+
     @Test
     void aGeneratedClientReadsMeAndTheKnowledgeBase() throws ApiException {
         ApiClient client = clientFor("customer-acme");
-        MeView me = new MeApi(client).apiMeGet();
+        MeView me = new MeApi(client).getMe();
         assertEquals("customer", me.getEdition());
         assertEquals("Acme", me.getAccount().getName());
-        assertTrue(new KnowledgeBaseApi(client).apiSectionsKnowledgeBaseRecordsGet(20, 0).getItems().stream()
+        assertTrue(new KnowledgeBaseApi(client).listArticles(20, 0).getItems().stream()
                 .anyMatch(article -> "Opening a support case".equals(article.getTitle())));
     }
 
     @Test
     void aGeneratedClientCreatesACaseAndSeesProblemsAsExceptions() throws ApiException {
         RecordsApi records = new RecordsApi(clientFor("ssp-acme"));
-        RecordView created = records.apiSectionsCodeRecordsPost("cases",
+        RecordView created = records.createRecord("cases",
                 new RecordInput().values(Map.of("subject", "Created by a generated client")), null);
-        assertEquals(created.getId(), records.apiSectionsCodeRecordsIdGet("cases", created.getId()).getId());
-        ApiException refused = assertThrows(ApiException.class, () -> records.apiSectionsCodeRecordsGet("leads", null, null,
+        assertEquals(created.getId(), records.getRecord("cases", created.getId()).getId());
+        ApiException refused = assertThrows(ApiException.class, () -> records.listRecords("leads", null, null,
                 null, null, null, null));
         assertEquals(403, refused.getCode());
         assertTrue(refused.getResponseBody().contains("section-not-granted"));

@@ -35,7 +35,7 @@ public class QuotaResource {
     @APIResponse(responseCode = "404", description = "Staff calls are not counted (not-counted)")
     @APIResponse(responseCode = "503", description = "The counter cannot be read right now")
     @APIResponseSchema(value = QuotaView.class, responseCode = "200", responseDescription = "Your quota today")
-    public Uni<QuotaView> mine() {
+    public Uni<QuotaView> getMyQuota() {
         if (!identity.hasRole("portal-user")) {
             throw new ProblemException(QuotaView.NOT_COUNTED, "Only portal users' calls are counted against a daily quota");
         }

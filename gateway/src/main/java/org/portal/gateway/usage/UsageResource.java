@@ -59,7 +59,7 @@ public class UsageResource {
 
     @GET
     @Operation(summary = "The user's calls per day over the last days (today's live count included)")
-    public Uni<List<Day>> days(@PathParam("userId") UUID userId,
+    public Uni<List<Day>> getUsage(@PathParam("userId") UUID userId,
             @QueryParam("days") @DefaultValue("30") @Min(1) @Max(400) int days) {
         LocalDate today = counter.today();
         return usage.days(userId, today.minusDays(days - 1L), today)
@@ -75,7 +75,7 @@ public class UsageResource {
     @Path("/adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct or reset the user's count for today; recorded with who and why")
-    public Uni<UsageClient.AdjustmentView> adjust(@PathParam("userId") UUID userId, @Valid @NotNull Correction correction) {
+    public Uni<UsageClient.AdjustmentView> adjustUsage(@PathParam("userId") UUID userId, @Valid @NotNull Correction correction) {
         LocalDate today = counter.today();
         return usage.adjust(new UsageClient.Adjustment(userId, today, correction.calls(), correction.reason(),
                 identity.getPrincipal().getName()))
@@ -86,7 +86,7 @@ public class UsageResource {
     @GET
     @Path("/adjustments")
     @Operation(summary = "Every correction of the user's counts, newest first")
-    public Uni<List<UsageClient.AdjustmentView>> adjustments(@PathParam("userId") UUID userId) {
+    public Uni<List<UsageClient.AdjustmentView>> listUsageAdjustments(@PathParam("userId") UUID userId) {
         return usage.adjustments(userId);
     }
 }

@@ -18,7 +18,7 @@ public class CatalogueResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Editions, main products and base sections, with what each edition grants")
-    public CatalogueView catalogue() {
+    public CatalogueView getCatalogue() {
         return CatalogueView.of(Edition.listAll(), MainProduct.listAll(), BaseSection.listAll());
     }
 }

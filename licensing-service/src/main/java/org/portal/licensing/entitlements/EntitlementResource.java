@@ -41,7 +41,7 @@ public class EntitlementResource {
     @Operation(summary = "What a portal user's seat entitles them to")
     @APIResponse(responseCode = "404", description = "The user holds no valid seat (problem type no-entitlement)")
     @APIResponseSchema(value = Entitlement.class, responseCode = "200", responseDescription = "The entitlement")
-    public Entitlement forAdmin(@PathParam("userId") UUID userId) {
+    public Entitlement getEntitlement(@PathParam("userId") UUID userId) {
         return entitlements.of(userId);
     }
 }

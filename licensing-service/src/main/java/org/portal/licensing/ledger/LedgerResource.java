@@ -27,7 +27,7 @@ public class LedgerResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every license import, seat assignment and revocation, newest first")
-    public LedgerPage ledger(@QueryParam("licenseId") String licenseId, @QueryParam("userId") UUID userId,
+    public LedgerPage listLedger(@QueryParam("licenseId") String licenseId, @QueryParam("userId") UUID userId,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return ledger.page(licenseId, userId, offset, limit);

@@ -50,7 +50,7 @@ public class LicenseResource {
 
     @GET
     @Operation(summary = "Imported licenses")
-    public List<LicenseView> list() {
+    public List<LicenseView> listLicenses() {
         return licenses.list().stream().map(LicenseView::from).toList();
     }
 
@@ -59,7 +59,7 @@ public class LicenseResource {
     @Operation(summary = "One imported license")
     @APIResponse(responseCode = "404", description = "No such license")
     @APIResponseSchema(value = LicenseView.class, responseCode = "200", responseDescription = "The license")
-    public LicenseView get(@PathParam("id") String id) {
+    public LicenseView getLicense(@PathParam("id") String id) {
         return LicenseView.from(licenses.get(id));
     }
 }

@@ -42,14 +42,14 @@ public class AccountResource {
     @Operation(summary = "Create an account (a customer or partner organization)")
     @APIResponse(responseCode = "409", description = "An account with this name exists")
     @APIResponseSchema(value = AccountView.class, responseCode = "201", responseDescription = "Created")
-    public Response create(@Valid @NotNull NewAccount request) {
+    public Response createAccount(@Valid @NotNull NewAccount request) {
         AccountView created = AccountView.from(accounts.create(request));
         return Response.created(URI.create("/api/accounts/" + created.id())).entity(created).build();
     }
 
     @GET
     @Operation(summary = "Accounts by name, optionally those whose name contains q, a page at a time")
-    public List<AccountView> list(@QueryParam("q") @Size(max = 200) String text,
+    public List<AccountView> listAccounts(@QueryParam("q") @Size(max = 200) String text,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return accounts.search(text, offset, limit).stream().map(AccountView::from).toList();
@@ -62,7 +62,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "Another account has this name")
     @APIResponseSchema(value = AccountView.class, responseCode = "200", responseDescription = "Renamed")
-    public AccountView rename(@PathParam("id") UUID id, @Valid @NotNull NewAccount request) {
+    public AccountView renameAccount(@PathParam("id") UUID id, @Valid @NotNull NewAccount request) {
         return AccountView.from(accounts.rename(id, request));
     }
 
@@ -70,7 +70,7 @@ public class AccountResource {
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponseSchema(value = AccountView.class, responseCode = "200", responseDescription = "The account")
-    public AccountView get(@PathParam("id") UUID id) {
+    public AccountView getAccount(@PathParam("id") UUID id) {
         return AccountView.from(accounts.get(id));
     }
 }

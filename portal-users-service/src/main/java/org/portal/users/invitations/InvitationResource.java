@@ -59,7 +59,7 @@ public class InvitationResource {
     @GET
     @RolesAllowed({ "portal-admin", "portal-user" })
     @Operation(summary = "Invitations, newest first (an account administrator sees their account's)")
-    public List<InvitationView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public List<InvitationView> listInvitations(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return invitations.list(callers.manager(), offset, limit).stream().map(InvitationView::from).toList();
     }
@@ -74,7 +74,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "409", description = "Used already")
     @APIResponse(responseCode = "410", description = "Expired")
     @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "Accepted: the caller is an active portal user")
-    public PortalUserView accept(@Valid @NotNull Acceptance acceptance) {
+    public PortalUserView acceptInvitation(@Valid @NotNull Acceptance acceptance) {
         return PortalUserView.from(invitations.accept(identity.getPrincipal().getName(), token.getClaim("email"),
                 acceptance.code()));
     }

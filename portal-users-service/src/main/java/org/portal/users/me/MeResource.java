@@ -39,14 +39,14 @@ public class MeResource {
     @APIResponse(responseCode = "404", description = "Not a portal user yet")
     @APIResponse(responseCode = "503", description = "The licensing service did not answer")
     @APIResponseSchema(value = MeView.class, responseCode = "200", responseDescription = "Your profile, account, edition and sections")
-    public MeView me() {
+    public MeView getMe() {
         return me.me(identity.getPrincipal().getName());
     }
 
     @GET
     @Path("/preferences")
     @Operation(summary = "What I chose to see")
-    public Preferences preferences() {
+    public Preferences getPreferences() {
         return me.preferences(identity.getPrincipal().getName());
     }
 
@@ -56,7 +56,7 @@ public class MeResource {
     @Operation(summary = "Replace what I chose to see: list columns per section, language, page size, start page")
     @APIResponse(responseCode = "400", description = "An unknown key, or a value out of bounds; nothing stored")
     @APIResponseSchema(value = Preferences.class, responseCode = "200", responseDescription = "Stored")
-    public Preferences replace(@Valid @NotNull Preferences preferences) {
+    public Preferences replacePreferences(@Valid @NotNull Preferences preferences) {
         return me.replacePreferences(identity.getPrincipal().getName(), preferences);
     }
 }

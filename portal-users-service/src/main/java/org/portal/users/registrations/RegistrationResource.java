@@ -61,7 +61,7 @@ public class RegistrationResource {
     @GET
     @RolesAllowed({ "portal-admin", "portal-user" })
     @Operation(summary = "Registrations (an account administrator sees their account's)")
-    public List<RegistrationView> list(@QueryParam("status") @Pattern(regexp = "pending|approved|rejected") String status,
+    public List<RegistrationView> listRegistrations(@QueryParam("status") @Pattern(regexp = "pending|approved|rejected") String status,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return registrations.list(callers.manager(), status, offset, limit).stream().map(RegistrationView::from).toList();
@@ -74,7 +74,7 @@ public class RegistrationResource {
     @Operation(summary = "Approve: the user becomes active in the account, with a seat of the edition if named")
     @APIResponse(responseCode = "409", description = "Decided already, or no seat of the edition is free")
     @APIResponseSchema(value = RegistrationView.class, responseCode = "200", responseDescription = "Approved")
-    public RegistrationView approve(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
+    public RegistrationView approveRegistration(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return RegistrationView.from(registrations.approve(callers.manager(), id, decision));
     }
 
@@ -85,7 +85,7 @@ public class RegistrationResource {
     @Operation(summary = "Reject the registration")
     @APIResponse(responseCode = "409", description = "Decided already")
     @APIResponseSchema(value = RegistrationView.class, responseCode = "200", responseDescription = "Rejected")
-    public RegistrationView reject(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
+    public RegistrationView rejectRegistration(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return RegistrationView.from(registrations.reject(callers.manager(), id, decision));
     }
 }

@@ -48,14 +48,14 @@ public class PortalUserResource {
     @APIResponse(responseCode = "409", description = "The email or the identity is taken")
     @APIResponse(responseCode = "422", description = "The account does not exist")
     @APIResponseSchema(value = PortalUserView.class, responseCode = "201", responseDescription = "Created")
-    public Response create(@Valid @NotNull NewPortalUser request) {
+    public Response createUser(@Valid @NotNull NewPortalUser request) {
         PortalUserView created = PortalUserView.from(users.create(callers.manager(), request));
         return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
     }
 
     @GET
     @Operation(summary = "Search portal users by account, status, email or text, a page at a time")
-    public UserPage search(@QueryParam("accountId") UUID accountId, @QueryParam("status") UserStatus status,
+    public UserPage searchUsers(@QueryParam("accountId") UUID accountId, @QueryParam("status") UserStatus status,
             @QueryParam("email") String email, @QueryParam("q") String text,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -66,7 +66,7 @@ public class PortalUserResource {
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such user (or not in the caller's account)")
     @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "The user")
-    public PortalUserView get(@PathParam("id") UUID id) {
+    public PortalUserView getUser(@PathParam("id") UUID id) {
         return PortalUserView.from(users.get(callers.manager(), id));
     }
 
@@ -77,21 +77,21 @@ public class PortalUserResource {
     @APIResponse(responseCode = "404", description = "No such user (or not in the caller's account)")
     @APIResponse(responseCode = "503", description = "The identity provider did not take the change; nothing changed")
     @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "Changed")
-    public PortalUserView update(@PathParam("id") UUID id, @Valid @NotNull UserUpdate update) {
+    public PortalUserView updateUser(@PathParam("id") UUID id, @Valid @NotNull UserUpdate update) {
         return PortalUserView.from(users.update(callers.manager(), id, update));
     }
 
     @POST
     @Path("/{id}/block")
     @Operation(summary = "Block a user: no new tokens at the provider, and the gateway refuses their current ones")
-    public PortalUserView block(@PathParam("id") UUID id) {
+    public PortalUserView blockUser(@PathParam("id") UUID id) {
         return PortalUserView.from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.blocked, null, null, null)));
     }
 
     @POST
     @Path("/{id}/unblock")
     @Operation(summary = "Unblock a user")
-    public PortalUserView unblock(@PathParam("id") UUID id) {
+    public PortalUserView unblockUser(@PathParam("id") UUID id) {
         return PortalUserView.from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.active, null, null, null)));
     }
 }

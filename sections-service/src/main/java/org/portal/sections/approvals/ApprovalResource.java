@@ -42,7 +42,7 @@ public class ApprovalResource {
     @GET
     @Operation(summary = "My approvals waiting for my decision, oldest first, each with its record")
     @APIResponseSchema(value = OpenApprovals.class, responseCode = "200", responseDescription = "My open approvals and their number")
-    public OpenApprovals open(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApprovalService.MAX_OPEN) int limit) {
+    public OpenApprovals listMyApprovals(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApprovalService.MAX_OPEN) int limit) {
         return approvals.open(viewers.resolve(identity), limit);
     }
 
@@ -55,7 +55,7 @@ public class ApprovalResource {
     @APIResponse(responseCode = "404", description = "No such approval of yours")
     @APIResponse(responseCode = "409", description = "You decided already, or the request was closed by a rejection")
     @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "200", responseDescription = "The request as it now stands")
-    public ApprovalRequestView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest decision) {
+    public ApprovalRequestView decideApproval(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest decision) {
         return approvals.decide(viewers.resolve(identity), id, decision);
     }
 }

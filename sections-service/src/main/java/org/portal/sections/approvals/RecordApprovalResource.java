@@ -51,7 +51,7 @@ public class RecordApprovalResource {
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponse(responseCode = "409", description = "The section has no approvals, or not from the record's state")
     @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "201", responseDescription = "Sent")
-    public Response send(@PathParam("code") String code, @PathParam("id") UUID id,
+    public Response sendForApproval(@PathParam("code") String code, @PathParam("id") UUID id,
             @Valid @NotNull NewApprovalRequest request) {
         ApprovalRequestView sent = approvals.send(sections.require(code), viewers.resolve(identity), id, request);
         return Response.status(Response.Status.CREATED).entity(sent).build();
@@ -62,7 +62,7 @@ public class RecordApprovalResource {
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ApprovalRequestView.class)))
-    public List<ApprovalRequestView> list(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public List<ApprovalRequestView> listRecordApprovals(@PathParam("code") String code, @PathParam("id") UUID id) {
         return approvals.ofRecord(sections.require(code), viewers.resolve(identity), id);
     }
 }

@@ -44,7 +44,7 @@ public class CommentResource {
     @Operation(summary = "The case's conversation, oldest first; staff also see internal notes")
     @APIResponse(responseCode = "404", description = "No such case within your reach")
     @APIResponseSchema(value = CommentPage.class, responseCode = "200", responseDescription = "A page of the conversation")
-    public CommentPage list(@PathParam("id") UUID id, @QueryParam("cursor") @Size(max = 200) String cursor,
+    public CommentPage listCaseComments(@PathParam("id") UUID id, @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(CommentService.MAX_PAGE) int limit) {
         return comments.list(viewers.resolve(identity), id, cursor, limit);
     }
@@ -55,7 +55,7 @@ public class CommentResource {
     @APIResponse(responseCode = "404", description = "No such case within your reach")
     @APIResponse(responseCode = "409", description = "The case is closed or cancelled")
     @APIResponseSchema(value = CommentView.class, responseCode = "201", responseDescription = "Added")
-    public Response add(@PathParam("id") UUID id, @Valid @NotNull NewComment comment) {
+    public Response addCaseComment(@PathParam("id") UUID id, @Valid @NotNull NewComment comment) {
         CommentView added = comments.add(viewers.resolve(identity), id, comment);
         return Response.status(Response.Status.CREATED).entity(added).build();
     }

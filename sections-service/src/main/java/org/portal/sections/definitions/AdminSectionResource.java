@@ -37,13 +37,13 @@ public class AdminSectionResource {
 
     @GET
     @Operation(summary = "Every section, base and custom")
-    public List<SectionView> list() {
+    public List<SectionView> listAllSections() {
         return sections.all().stream().map(SectionView::from).toList();
     }
 
     @GET
     @Path("/{code}")
-    public SectionView get(@PathParam("code") String code) {
+    public SectionView getSectionDefinition(@PathParam("code") String code) {
         return SectionView.from(sections.require(code));
     }
 
@@ -52,7 +52,7 @@ public class AdminSectionResource {
     @Operation(summary = "Define a custom section for the customer and/or partner edition")
     @APIResponse(responseCode = "409", description = "The code is taken, or an edition has all its custom sections (custom-section-limit)")
     @APIResponseSchema(value = SectionView.class, responseCode = "201", responseDescription = "Defined")
-    public Response create(@Valid @NotNull CustomSectionRequest request) {
+    public Response createCustomSection(@Valid @NotNull CustomSectionRequest request) {
         SectionView created = SectionView.from(definitions.createCustom(request));
         return Response.created(URI.create("/api/admin/sections/" + created.code())).entity(created).build();
     }
@@ -63,7 +63,7 @@ public class AdminSectionResource {
     @Operation(summary = "Change a definition; removing or retyping a field that holds data needs force=true")
     @APIResponse(responseCode = "409", description = "A field that holds data would be removed or retyped (field-holds-data)")
     @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "Changed")
-    public SectionView change(@PathParam("code") String code, @QueryParam("force") @DefaultValue("false") boolean force,
+    public SectionView changeSectionDefinition(@PathParam("code") String code, @QueryParam("force") @DefaultValue("false") boolean force,
             @Valid @NotNull DefinitionChange change) {
         return SectionView.from(definitions.change(code, change, force));
     }

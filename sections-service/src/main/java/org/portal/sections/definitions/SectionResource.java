@@ -38,7 +38,7 @@ public class SectionResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The sections you may use, with their fields and lifecycles, to draw forms and lists from")
-    public List<SectionView> list() {
+    public List<SectionView> listSections() {
         return visible().stream().map(SectionView::from).toList();
     }
 
@@ -48,7 +48,7 @@ public class SectionResource {
     @Operation(summary = "One section you may use: its fields and lifecycle")
     @APIResponse(responseCode = "404", description = "No such section, or not one you may use")
     @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "The section")
-    public SectionView get(@PathParam("code") String code) {
+    public SectionView getSection(@PathParam("code") String code) {
         return visible().stream().filter(s -> s.code().equals(code)).findFirst().map(SectionView::from)
                 .orElseThrow(() -> new NotFound("No section " + code + " that you may use"));
     }

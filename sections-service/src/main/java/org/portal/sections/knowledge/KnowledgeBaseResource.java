@@ -48,7 +48,7 @@ public class KnowledgeBaseResource {
     @Path("/search")
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "Full-text search, best match first, with highlighted snippets")
-    public List<SearchHit> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
+    public List<SearchHit> searchArticles(@QueryParam("q") @NotBlank @Size(max = 200) String q,
             @QueryParam("language") @DefaultValue("english")
             @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") String language,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
@@ -59,7 +59,7 @@ public class KnowledgeBaseResource {
     @Path("/popular")
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "The most read published articles")
-    public List<ArticleView> popular(@QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
+    public List<ArticleView> listPopularArticles(@QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
         return search.popular(limit).stream().map(ArticleView::from).toList();
     }
 
@@ -68,14 +68,14 @@ public class KnowledgeBaseResource {
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say whether the article helped; one vote per reader, a new one replaces it")
-    public Votes vote(@PathParam("id") java.util.UUID id, @Valid @NotNull VoteRequest vote) {
+    public Votes voteOnArticle(@PathParam("id") java.util.UUID id, @Valid @NotNull VoteRequest vote) {
         return search.vote(id, caller.getPrincipal().getName(), vote.helpful(), !isStaff());
     }
 
     @GET
     @Path("/{id}/votes")
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
-    public Votes votes(@PathParam("id") java.util.UUID id) {
+    public Votes getArticleVotes(@PathParam("id") java.util.UUID id) {
         knowledgeBase.get(id, !isStaff());
         return search.votes(id);
     }
@@ -83,7 +83,7 @@ public class KnowledgeBaseResource {
     @GET
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "Knowledge base articles, newest first; portal users see published ones only")
-    public ArticlePage list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public ArticlePage listArticles(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
         return knowledgeBase.list(!isStaff(), offset, limit);
     }
@@ -94,7 +94,7 @@ public class KnowledgeBaseResource {
     @Operation(summary = "One article; portal users see published ones only")
     @APIResponse(responseCode = "404", description = "No such article (or not published)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200", responseDescription = "The article")
-    public ArticleView get(@PathParam("id") java.util.UUID id) {
+    public ArticleView getArticle(@PathParam("id") java.util.UUID id) {
         ArticleView article = ArticleView.from(knowledgeBase.get(id, !isStaff()));
         if (!isStaff()) {
             search.viewed(id);
@@ -111,7 +111,7 @@ public class KnowledgeBaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write an article (agents)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "201", responseDescription = "Created")
-    public Response write(@Valid @NotNull NewArticle request) {
+    public Response writeArticle(@Valid @NotNull NewArticle request) {
         ArticleView created = ArticleView.from(knowledgeBase.write(request, caller.getPrincipal().getName()));
         return Response.created(URI.create("/api/sections/knowledge-base/records/" + created.id())).entity(created).build();
     }

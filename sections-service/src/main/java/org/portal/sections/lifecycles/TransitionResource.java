@@ -52,7 +52,7 @@ public class TransitionResource {
     @APIResponse(responseCode = "409", description = "The section has no lifecycle")
     @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AvailableTransition.class)))
-    public List<AvailableTransition> available(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public List<AvailableTransition> listAvailableTransitions(@PathParam("code") String code, @PathParam("id") UUID id) {
         return transitions.available(sections.require(code), viewers.resolve(identity), id);
     }
 
@@ -64,7 +64,7 @@ public class TransitionResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the record's state, no longer possible, or no lifecycle")
     @APIResponse(responseCode = "412", description = "The record changed since the version in If-Match")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Moved; ETag holds the new version")
-    public Response take(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response takeTransition(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         RecordView record = transitions.take(sections.require(code), viewers.resolve(identity), id, request.to(),
                 ETags.version(ifMatch));

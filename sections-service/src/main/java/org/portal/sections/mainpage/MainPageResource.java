@@ -49,7 +49,7 @@ public class MainPageResource {
     @APIResponse(responseCode = "400", description = "Staff previewing a page without naming the edition")
     @APIResponse(responseCode = "403", description = "You hold no portal seat")
     @APIResponseSchema(value = MainPageView.class, responseCode = "200", responseDescription = "The page with its data")
-    public MainPageView page(@Parameter(description = "Staff only: the edition whose page to preview")
+    public MainPageView getMainPage(@Parameter(description = "Staff only: the edition whose page to preview")
             @QueryParam("edition") @Pattern(regexp = "self-service|customer|partner") String edition) {
         Viewer viewer = viewers.resolve(identity);
         if (viewer.staff()) {

@@ -70,7 +70,7 @@ public class RecordResource {
     @Operation(summary = "List records: any other query parameter named after a field filters on it (equality)")
     @APIResponse(responseCode = "400", description = "A filter or sort on an undeclared field, a bad value or cursor")
     @APIResponseSchema(value = RecordPage.class, responseCode = "200", responseDescription = "A page of records")
-    public RecordPage list(@PathParam("code") String code,
+    public RecordPage listRecords(@PathParam("code") String code,
             @Parameter(description = "Full-text search in the section's searchable fields") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "A sortable field, '-' first for descending; default -created")
             @QueryParam("sort") @Pattern(regexp = "-?[a-z][a-z0-9-]{0,62}") String sort,
@@ -96,7 +96,7 @@ public class RecordResource {
     @Operation(summary = "Create a record; with an Idempotency-Key, a retry returns the first result")
     @APIResponse(responseCode = "400", description = "Values that break the section's definition, each listed")
     @APIResponseSchema(value = RecordView.class, responseCode = "201", responseDescription = "Created; ETag holds its version")
-    public Response create(@PathParam("code") String code,
+    public Response createRecord(@PathParam("code") String code,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull RecordInput input) {
         RecordService.Created created = records.create(section(code), viewers.resolve(identity), input, idempotencyKey);
@@ -109,7 +109,7 @@ public class RecordResource {
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "The record; ETag holds its version")
-    public Response get(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public Response getRecord(@PathParam("code") String code, @PathParam("id") UUID id) {
         RecordView record = records.get(section(code), viewers.resolve(identity), id);
         return Response.ok(record).tag(ETags.of(record)).build();
     }
@@ -121,7 +121,7 @@ public class RecordResource {
     @APIResponse(responseCode = "412", description = "The record changed since that version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Replaced; ETag holds the new version")
-    public Response replace(@PathParam("code") String code, @PathParam("id") UUID id,
+    public Response replaceRecord(@PathParam("code") String code, @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.REPLACE);
     }
@@ -133,7 +133,7 @@ public class RecordResource {
     @APIResponse(responseCode = "412", description = "The record changed since that version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Changed; ETag holds the new version")
-    public Response patch(@PathParam("code") String code, @PathParam("id") UUID id,
+    public Response patchRecord(@PathParam("code") String code, @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.PATCH);
     }
@@ -141,7 +141,7 @@ public class RecordResource {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Who changed which fields of the record, and when, oldest first")
-    public List<HistoryView> history(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public List<HistoryView> getRecordHistory(@PathParam("code") String code, @PathParam("id") UUID id) {
         return records.history(section(code), viewers.resolve(identity), id);
     }
 
