@@ -24,6 +24,8 @@ import org.portal.testsupport.HttpStubServer;
 @QuarkusTest
 class CallerChangesTest {
 
+    private static final String KB = "{\"code\":\"knowledge-base\",\"operations\":[\"read\"]}";
+
     @Inject
     RedisDataSource redis;
 
@@ -50,20 +52,14 @@ class CallerChangesTest {
     @Test
     void aSeatOfAnotherEditionShowsItsMainPageAsSoonAsSeatChangedArrives() {
         People.Person carla = People.portalUser(UUID.randomUUID(), "account");
-        entitlement(carla, "self-service");
+        People.entitlement(carla, "self-service", KB);
         given().auth().oauth2(carla.token()).get("/api/main-page").then().statusCode(200).body("edition", equalTo("self-service"));
 
-        entitlement(carla, "customer");
+        People.entitlement(carla, "customer", KB);
         redis.pubsub(String.class).publish(ChangeEventPublisher.channel(namespace),
                 "{\"kind\":\"seat-changed\",\"userId\":\"" + carla.userId() + "\",\"licenseId\":\"dev-customer\"}");
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
                 .until(() -> given().auth().oauth2(carla.token()).get("/api/main-page").then().extract().path("edition"),
                         equalTo("customer"));
-    }
-
-    private static void entitlement(People.Person person, String edition) {
-        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + person.userId() + "/entitlement"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
-                        "{\"edition\":\"" + edition + "\",\"sections\":[{\"code\":\"knowledge-base\",\"operations\":[\"read\"]}]}")));
     }
 }

@@ -142,10 +142,8 @@ class DefinitionsTest {
     @Test
     void aPortalUserListsTheSectionsTheirEntitlementGrants() {
         People.Person carla = People.portalUser(UUID.randomUUID(), "account");
-        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + carla.userId() + "/entitlement"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"edition":"self-service","sections":[{"code":"knowledge-base","operations":["read"]},
-                         {"code":"cases","operations":["read","create","edit"]}]}""")));
+        People.entitlement(carla, "self-service", "{\"code\":\"knowledge-base\",\"operations\":[\"read\"]}",
+                "{\"code\":\"cases\",\"operations\":[\"read\",\"create\",\"edit\"]}");
         given().auth().oauth2(carla.token()).get("/api/sections").then().statusCode(200)
                 .body("code", containsInAnyOrder("knowledge-base", "cases"));
     }

@@ -180,9 +180,7 @@ class MainPageTest {
 
     private static People.Person user(UUID account, String edition, String... grants) {
         People.Person person = People.portalUser(account, "account");
-        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + person.userId() + "/entitlement"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
-                        "{\"edition\":\"" + edition + "\",\"sections\":[" + String.join(",", grants) + "]}")));
+        People.entitlement(person, edition, grants);
         return person;
     }
 

@@ -40,6 +40,13 @@ final class People {
         return new Person(subject, userId, accountId, TestTokens.of(subject, "portal-user"));
     }
 
+    /** licensing-service's entitlement for the person: their edition and its grants, as JSON objects. */
+    static void entitlement(Person person, String edition, String... grants) {
+        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + person.userId() + "/entitlement"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"edition\":\"" + edition + "\",\"sections\":[" + String.join(",", grants) + "]}")));
+    }
+
     static ValidatableResponse create(String token, String section, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/sections/" + section + "/records").then();
