@@ -44,6 +44,10 @@ public class ApprovalService {
     public static final ProblemType OUTSIDE_ACCOUNT = new ProblemType("approval-outside-account",
             "The record is outside your account", 403);
     public static final int MAX_OPEN = 100;
+    /** The viewer's undecided approvals of requests still pending, in their current account. */
+    private static final String OPEN_OF_VIEWER = """
+            where r.id = a.requestId and a.approverUserId = :me and a.decision is null and r.state = 'pending'
+              and r.accountId = :account""";
 
     private final Sections sections;
     private final RecordService records;
@@ -110,29 +114,20 @@ public class ApprovalService {
     /** The caller's approvals that wait for their decision, oldest first, and their number. */
     @Transactional
     public OpenApprovals open(Viewer viewer, int limit) {
-        List<Object[]> rows = em.createQuery("""
-                select a, r from Approval a, ApprovalRequest r
-                where r.id = a.requestId and a.approverUserId = :me and a.decision is null and r.state = 'pending'
-                  and r.accountId = :account
-                order by r.createdAt, a.id""", Object[].class)
+        List<Object[]> rows = em.createQuery("select a, r, e from Approval a, ApprovalRequest r, RecordEntity e " + OPEN_OF_VIEWER
+                + " and e.id = r.recordId order by r.createdAt, a.id", Object[].class)
                 .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId()).setMaxResults(limit)
                 .getResultList();
         List<OpenApproval> items = rows.stream().map(row -> {
             Approval approval = (Approval) row[0];
             ApprovalRequest request = (ApprovalRequest) row[1];
-            RecordEntity record = RecordEntity.findById(request.recordId);
             return new OpenApproval(approval.id, request.id, request.requestedBy, request.message, request.createdAt,
-                    records.view(record));
+                    records.view((RecordEntity) row[2]));
         }).toList();
-        return new OpenApprovals(items, items.size() < limit ? items.size() : count(viewer));
-    }
-
-    private long count(Viewer viewer) {
-        return em.createQuery("""
-                select count(a) from Approval a, ApprovalRequest r
-                where r.id = a.requestId and a.approverUserId = :me and a.decision is null and r.state = 'pending'
-                  and r.accountId = :account""", Long.class)
-                .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId()).getSingleResult();
+        long open = items.size() < limit ? items.size()
+                : em.createQuery("select count(a) from Approval a, ApprovalRequest r " + OPEN_OF_VIEWER, Long.class)
+                        .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId()).getSingleResult();
+        return new OpenApprovals(items, open);
     }
 
     @Transactional

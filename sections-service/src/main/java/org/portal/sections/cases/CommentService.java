@@ -87,7 +87,7 @@ public class CommentService {
         Section cases = sections.require(CASES);
         // Shared lock: a case being closed at this moment waits for the comment, or the comment sees it closed.
         RecordEntity record = records.reachable(cases, viewer, caseId, LockModeType.PESSIMISTIC_READ);
-        if (cases.lifecycle() != null && cases.lifecycle().locked(record.status)) {
+        if (cases.locked(record.status)) {
             throw new ProblemException(RecordService.RECORD_LOCKED, "The case is " + record.status
                     + "; reopen it or open a new case to continue the conversation");
         }

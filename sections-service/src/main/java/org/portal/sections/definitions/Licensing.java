@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,6 +52,10 @@ public class Licensing {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entitlement(String edition, List<Grant> sections) {
+
+        public Set<String> sectionCodes() {
+            return sections.stream().map(Grant::code).collect(Collectors.toSet());
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

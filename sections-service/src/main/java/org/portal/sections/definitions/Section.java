@@ -15,6 +15,11 @@ public record Section(String code, String title, String module, boolean custom, 
         return Optional.ofNullable(byName().get(name));
     }
 
+    /** Whether a record in this state keeps its values as they are (a closed case, an order awaiting approval). */
+    public boolean locked(String status) {
+        return lifecycle != null && lifecycle.locked(status);
+    }
+
     public Map<String, FieldDefinition> byName() {
         return fields.stream().collect(Collectors.toMap(FieldDefinition::name, Function.identity()));
     }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -60,7 +59,7 @@ public class SectionResource {
             return all;
         }
         return licensing.entitlement(viewer.userId()).map(entitlement -> {
-            Set<String> granted = entitlement.sections().stream().map(Licensing.Grant::code).collect(Collectors.toSet());
+            Set<String> granted = entitlement.sectionCodes();
             return all.stream()
                     .filter(s -> s.custom() ? s.editions().contains(entitlement.edition()) : granted.contains(s.code()))
                     .toList();

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +42,7 @@ public class AdminMainPageResource {
     @APIResponseSchema(value = MainPageSettings.class, responseCode = "200", responseDescription = "The page; ETag holds its version")
     public Response getMainPageSettings(@PathParam("edition") String edition) {
         MainPageSettings page = pages.settings(edition);
-        return Response.ok(page).tag(new EntityTag(Long.toString(page.version()))).build();
+        return Response.ok(page).tag(ETags.of(page.version())).build();
     }
 
     @PUT
@@ -58,6 +57,6 @@ public class AdminMainPageResource {
         pages.settings(edition);
         MainPageSettings page = pages.save(edition, request.widgets(), licensing.grants(edition), ETags.version(ifMatch),
                 identity.getPrincipal().getName());
-        return Response.ok(page).tag(new EntityTag(Long.toString(page.version()))).build();
+        return Response.ok(page).tag(ETags.of(page.version())).build();
     }
 }

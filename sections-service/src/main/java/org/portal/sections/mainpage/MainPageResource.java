@@ -9,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,7 +58,6 @@ public class MainPageResource {
         }
         Licensing.Entitlement entitlement = licensing.cachedEntitlement(viewer.userId()).orElseThrow(() -> new ProblemException(
                 NO_SEAT, "You hold no valid portal seat; ask your portal administrator for one"));
-        Set<String> granted = entitlement.sections().stream().map(Licensing.Grant::code).collect(Collectors.toSet());
-        return pages.page(viewer, entitlement.edition(), granted);
+        return pages.page(viewer, entitlement.edition(), entitlement.sectionCodes());
     }
 }

@@ -5,14 +5,18 @@ import java.util.List;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 
-/** A record's ETag is its version; If-Match names the version a change was made against. */
+/** An ETag is the version (of a record, a main page); If-Match names the version a change was made against. */
 public final class ETags {
 
     private ETags() {
     }
 
     public static EntityTag of(RecordView record) {
-        return new EntityTag(Long.toString(record.version()));
+        return of(record.version());
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
     }
 
     /** The version an If-Match header names, or null when there is none. */

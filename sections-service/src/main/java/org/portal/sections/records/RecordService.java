@@ -142,7 +142,7 @@ public class RecordService {
             throw new PreconditionFailed(PreconditionFailed.STALE, "The record is at version " + record.version
                     + ", you sent If-Match for version " + expectedVersion + "; read it again and reapply your change");
         }
-        if (section.lifecycle() != null && section.lifecycle().locked(record.status)) {
+        if (section.locked(record.status)) {
             throw new ProblemException(RECORD_LOCKED, "The record is " + record.status + "; its values no longer change");
         }
         if (!viewer.staff() && (input.accountId() != null || input.contactUserId() != null)) {
