@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.portal.problem.InvalidFields;
@@ -17,6 +15,7 @@ import org.portal.sections.access.Viewer;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.Sections;
 import org.portal.sections.lifecycles.Actor;
+import org.portal.sections.records.Cursors;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;
 
@@ -52,12 +51,12 @@ public class CommentService {
         Instant afterAt = null;
         UUID afterId = null;
         if (cursor != null) {
+            String[] parts = Cursors.decode(cursor, 2);
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
                 afterAt = Instant.parse(parts[0]);
                 afterId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
-                throw new InvalidFields(List.of(new Problem.FieldError("cursor", "is not a cursor of this list")));
+                throw Cursors.invalid();
             }
             where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
         }
@@ -72,8 +71,7 @@ public class CommentService {
         String next = null;
         if (more) {
             CaseComment last = page.get(page.size() - 1);
-            next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((last.createdAt + "\n" + last.id).getBytes(StandardCharsets.UTF_8));
+            next = Cursors.encode(last.createdAt.toString(), last.id.toString());
         }
         return new CommentPage(page.stream().map(CommentView::from).toList(), limit, next);
     }

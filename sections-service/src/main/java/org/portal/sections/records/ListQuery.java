@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +125,9 @@ final class ListQuery {
 
     /** Continues after the last record of the previous page. */
     void after(String cursor) {
-        String[] parts;
+        String[] parts = Cursors.decode(cursor, 3);
         try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
-            if (parts.length != 3 || !parts[0].equals(sortField + (descending ? "-" : "+"))) {
+            if (!parts[0].equals(sortField + (descending ? "-" : "+"))) {
                 throw new IllegalArgumentException();
             }
             parameters.put("afterId", UUID.fromString(parts[2]));
@@ -140,7 +137,7 @@ final class ListQuery {
                 default -> parts[1];
             });
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new InvalidFields(List.of(new Problem.FieldError("cursor", "is not a cursor of this list and sort")));
+            throw Cursors.invalid();
         }
         where.append(" and (").append(sortExpression).append(", r.id) ").append(descending ? "<" : ">")
                 .append(" (cast(:afterValue as ").append(sortCast).append("), :afterId)");
@@ -171,8 +168,7 @@ final class ListQuery {
                 value = node == null || node.isNull() ? "" : node.asText();
             }
         }
-        String raw = sortField + (descending ? "-" : "+") + "\n" + value + "\n" + last.id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(sortField + (descending ? "-" : "+"), value, last.id.toString());
     }
 
     private com.fasterxml.jackson.databind.JsonNode readField(RecordEntity record) {
