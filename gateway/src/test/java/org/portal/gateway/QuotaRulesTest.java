@@ -76,6 +76,31 @@ class QuotaRulesTest {
     }
 
     @Test
+    void aBurstOfFirstCallsAsksForTheDurableCountOnceAndStaysExact() throws Exception {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 7, GatewayPipelineTest.CUSTOMER_GRANTS);
+        String usage = "/internal/usage/users/" + userId;
+        server().stubFor(get(urlPathEqualTo(usage)).willReturn(json(200,
+                "[{\"userId\":\"" + userId + "\",\"day\":\"" + counter.today() + "\",\"calls\":5}]")
+                .withFixedDelay(500)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                calls.add(pool.submit(() -> call(subject)));
+            }
+            long admitted = 0;
+            for (java.util.concurrent.Future<Integer> result : calls) {
+                admitted += result.get() == 200 ? 1 : 0;
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(2, admitted);
+        } finally {
+            pool.shutdown();
+        }
+        server().verify(1, getRequestedFor(urlPathEqualTo(usage)));
+    }
+
+    @Test
     void aDurableStoreThatDoesNotAnswerStartsTheCounterFromZero() {
         String subject = "user-" + UUID.randomUUID();
         UUID userId = portalUser(subject, "active", "customer", 2, GatewayPipelineTest.CUSTOMER_GRANTS);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,8 @@ public class QuotaCounter {
     private final Counter durableCountFailures;
     private final UsageClient usage;
     private final AtomicBoolean outage = new AtomicBoolean();
+    /** Durable-count look-ups under way, per counter key: a burst of first calls asks licensing-service once. */
+    private final Map<String, Uni<Long>> lookingUp = new ConcurrentHashMap<>();
     /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
     private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
     private volatile LocalDate overLimitDay;
@@ -107,7 +110,9 @@ public class QuotaCounter {
         String shadow = config.shadow() ? "1" : "0";
         return script(key, max, ttl, shadow, "")
                 .flatMap(reply -> reply.get(0).toInteger() >= 0 ? Uni.createFrom().item(reply)
-                        : durableCount(userId, day).flatMap(start -> script(key, max, ttl, shadow, Long.toString(start))))
+                        : lookingUp.computeIfAbsent(key, k -> durableCount(userId, day)
+                                .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
+                                .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start))))
                 .map(reply -> decided(key, reply, limit, secondsToReset))
                 .onFailure().recoverWithItem(failure -> undecided(failure, limit, secondsToReset));
     }
