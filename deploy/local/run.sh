@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The local runner: starts the whole portal on this machine and leaves it usable.
 #
-#   deploy/local/run.sh [start] [--no-build]   PostgreSQL, Redis, Keycloak, the four services, demo data
+#   deploy/local/run.sh [start] [--no-build]   PostgreSQL, Redis, Keycloak, the mail server, the four
+#                                              services, demo data
 #   deploy/local/run.sh stop [--drop-data]     stops exactly what start started (recorded process ids)
 #   deploy/local/run.sh status                 what runs, and where
 #
 # Each start begins from the demo state: the services' databases and Keycloak's are made anew and
 # seeded through the public API. Settings (environment): PORTAL_BASE_PORT (8080; "random" picks free
 # ports), PORTAL_STATE_DIR (deploy/local/.state), PORTAL_DB_PREFIX (""), PORTAL_REDIS_NAMESPACE
-# (portal:), PORTAL_KEYCLOAK_VERSION, JAVA_OPTS for the services.
+# (portal:), PORTAL_KEYCLOAK_VERSION, PORTAL_GREENMAIL_VERSION, JAVA_OPTS for the services.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +18,9 @@ state="${PORTAL_STATE_DIR:-$here/.state}"
 export PORTAL_STATE_DIR="$state"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/portal-dev"
 keycloak_version="${PORTAL_KEYCLOAK_VERSION:-26.5.6}"
+greenmail_version="${PORTAL_GREENMAIL_VERSION:-2.1.8}"
+# Mails link to the front end; the development realm lets its SPA client redirect there.
+portal_url="${PORTAL_PORTAL_URL:-http://localhost:5173}"
 db_prefix="${PORTAL_DB_PREFIX:-}"
 db_user="${PORTAL_DB_USER:-portal}"
 db_password="${PORTAL_DB_PASSWORD:-portal}"
@@ -40,7 +44,7 @@ pick_ports() {
     for _ in $(seq 1 50); do
       base=$((20000 + (RANDOM % 400) * 100))
       local free=1
-      for offset in 0 1 2 3 100 101; do port_open $((base + offset)) && free=0; done
+      for offset in 0 1 2 3 100 101 110 111; do port_open $((base + offset)) && free=0; done
       [ $free = 1 ] && break
     done
   fi
@@ -50,6 +54,8 @@ pick_ports() {
   sections_port=$((base + 3))
   keycloak_port=$((base + 100))
   keycloak_management_port=$((base + 101))
+  smtp_port=$((base + 110))
+  mailbox_port=$((base + 111))
 }
 
 port_of() {
@@ -127,14 +133,30 @@ drop_databases() {
   done
 }
 
+# Fetches an artifact from Maven Central once into the cache: fetch_once <file> <groupId:artifactId:version[:type]> <what>
+fetch_once() {
+  local file=$1 artifact=$2 what=$3
+  [ -f "$file" ] && return 0
+  say "fetching $what from Maven Central (once, into $cache)"
+  mkdir -p "$cache"
+  (cd "$root" && ./mvnw -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$cache" \
+    -Dmdep.overWriteIfNewer=true) || die "could not fetch $what"
+}
+
+# GreenMail: an SMTP server that keeps every mail, with a REST API to read them (the local mailbox).
+start_mail_server() {
+  local jar="$cache/greenmail-standalone-$greenmail_version.jar"
+  fetch_once "$jar" "com.icegreen:greenmail-standalone:$greenmail_version" "GreenMail $greenmail_version"
+  say "starting the mail server: SMTP on port $smtp_port, mailbox API on port $mailbox_port"
+  launch mail-server java -Xmx128m -XX:+UseSerialGC -Dgreenmail.smtp.hostname=127.0.0.1 \
+    -Dgreenmail.smtp.port="$smtp_port" -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$mailbox_port" \
+    -Dgreenmail.auth.disabled -jar "$jar"
+  echo "http://localhost:$mailbox_port/api/user/{address}/messages (SMTP localhost:$smtp_port)" >"$state/pids/mail-server.url"
+}
+
 start_keycloak() {
   local zip="$cache/keycloak-quarkus-dist-$keycloak_version.zip"
-  if [ ! -f "$zip" ]; then
-    say "fetching Keycloak $keycloak_version from Maven Central (once, into $cache)"
-    mkdir -p "$cache"
-    (cd "$root" && ./mvnw -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" \
-      -DoutputDirectory="$cache" -Dmdep.overWriteIfNewer=true) || die "could not fetch Keycloak $keycloak_version"
-  fi
+  fetch_once "$zip" "org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" "Keycloak $keycloak_version"
   local home="$state/keycloak-$keycloak_version"
   rm -rf "$home"
   say "unpacking Keycloak into $home"
@@ -143,9 +165,12 @@ start_keycloak() {
   mkdir -p "$home/data/import"
   cp "$root/deploy/keycloak/portal-realm-dev.json" "$home/data/import/"
   say "starting Keycloak on port $keycloak_port (dev mode, realm 'portal' imported)"
+  # The realm file's placeholders: where Keycloak sends its mails, and the gateway's origin for Swagger UI.
   launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    PORTAL_SMTP_PORT="$smtp_port" PORTAL_GATEWAY_URL="http://localhost:$gateway_port" PORTAL_PORTAL_URL="$portal_url" \
     "$home/bin/kc.sh" start-dev --http-port="$keycloak_port" --http-management-port="$keycloak_management_port" \
     --import-realm --health-enabled=true
+  echo "http://localhost:$keycloak_port (realm portal, console admin/admin)" >"$state/pids/keycloak.url"
 }
 
 vendor_key() {
@@ -179,7 +204,10 @@ start_service() {
     PORTAL_KEYCLOAK_URL="http://localhost:$keycloak_port" \
     PORTAL_REDIS_URL="redis://localhost:${PORTAL_REDIS_PORT:-6379}" \
     PORTAL_REDIS_NAMESPACE="$redis_namespace" \
+    PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED \
+    PORTAL_PORTAL_URL="$portal_url" \
     java ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$jar"
+  echo "http://localhost:$port" >"$state/pids/$name.url"
 }
 
 start() {
@@ -193,11 +221,13 @@ start() {
   "$here/infra.sh"
   [ -n "$no_build" ] || build
   pick_ports
-  for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" "$keycloak_port"; do
+  for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" "$keycloak_port" "$smtp_port" "$mailbox_port"; do
     port_open "$port" && die "port $port is taken; stop what uses it or set PORTAL_BASE_PORT"
   done
   recreate_databases
   vendor_key
+  start_mail_server
+  wait_until mail-server "http://localhost:$mailbox_port/api/service/readiness" 60
   start_keycloak
   for name in "${services[@]}"; do start_service "$name"; done
   wait_until keycloak "http://localhost:$keycloak_port/realms/portal/.well-known/openid-configuration" 180
@@ -212,6 +242,8 @@ start() {
 gateway=http://localhost:$gateway_port
 realm=http://localhost:$keycloak_port/realms/portal
 keycloak=http://localhost:$keycloak_port
+mailbox=http://localhost:$mailbox_port
+portal=$portal_url
 PROPS
   trap - EXIT
   say "ready in $((SECONDS - began))s"
@@ -220,6 +252,7 @@ PROPS
   Gateway (the API)     http://localhost:$gateway_port/api/...
   Services              licensing :$licensing_port, portal users :$users_port, sections :$sections_port
   Keycloak              http://localhost:$keycloak_port  (realm 'portal'; console admin/admin)
+  Mailbox               http://localhost:$mailbox_port/api/user/<address>/messages  (every mail sent; SMTP :$smtp_port)
   OpenAPI               http://localhost:$gateway_port/q/openapi, http://localhost:$gateway_port/q/swagger-ui
   Logs                  $state/logs/
 
@@ -253,7 +286,7 @@ stop() {
   for pidfile in "$state"/pids/*.pid; do
     [ -f "$pidfile" ] || continue
     stop_pid "$(basename "$pidfile" .pid)" "$(cat "$pidfile")"
-    rm -f "$pidfile"
+    rm -f "$pidfile" "${pidfile%.pid}.url"
   done
   if [ "${1:-}" = --drop-data ]; then
     drop_databases
@@ -284,12 +317,16 @@ status() {
     name="$(basename "$pidfile" .pid)"
     pid="$(cat "$pidfile")"
     if kill -0 "$pid" 2>/dev/null; then
-      printf '  %-22s running  pid %-8s rss %s MiB\n' "$name" "$pid" "$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))"
+      printf '  %-22s running  pid %-8s rss %4s MiB  %s\n' "$name" "$pid" \
+        "$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))" "$(cat "${pidfile%.pid}.url" 2>/dev/null)"
     else
       printf '  %-22s stopped  (pid %s gone)\n' "$name" "$pid"
     fi
   done
   [ -n "$any" ] || say "nothing started by this runner (state: $state)"
+  local redis_port="${PORTAL_REDIS_PORT:-6379}"
+  printf '  %-22s %-8s %s\n' postgresql "$(port_open "$pg_port" && echo answers || echo down)" "postgresql://localhost:$pg_port" \
+    redis "$(port_open "$redis_port" && echo answers || echo down)" "redis://localhost:$redis_port"
   [ -f "$state/urls.properties" ] && sed 's/^/  /' "$state/urls.properties"
   return 0
 }

@@ -2,7 +2,6 @@ package org.portal.users;
 
 import static io.restassured.RestAssured.given;
 
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.util.Map;
 import java.util.UUID;
 import org.portal.testsupport.TestTokens;
@@ -33,10 +32,17 @@ final class Fixtures {
         return TestTokens.of(subject, "portal-user");
     }
 
-    /** A token with a chosen email, as the identity provider issues after sign-up. */
+    /**
+     * A token with a chosen, verified e-mail, as the identity provider issues after sign-up: no portal
+     * role yet.
+     */
     static String tokenWithEmail(String subject, String email) {
-        JwtClaimsBuilder claims = TestTokens.claims(subject, "portal-user").claim("email", email);
-        return claims.jws().keyId("1").sign();
+        return TestTokens.claims(subject).claim("email", email).claim("email_verified", true).jws().keyId("1").sign();
+    }
+
+    /** The same person before they followed the provider's verification mail. */
+    static String tokenWithUnverifiedEmail(String subject, String email) {
+        return TestTokens.claims(subject).claim("email", email).claim("email_verified", false).jws().keyId("1").sign();
     }
 
     static String newSubject() {

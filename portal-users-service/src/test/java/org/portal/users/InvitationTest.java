@@ -53,7 +53,7 @@ class InvitationTest {
     void anInvitedPersonIsCreatedAtTheProviderAndLinkedOnAccepting() {
         String email = Fixtures.newSubject() + "@acme.test";
         String code = invite(email);
-        assertTrue(identityProvider.calls().contains("invite " + email));
+        assertTrue(identityProvider.calls().stream().anyMatch(call -> call.startsWith("invite " + email + " ")));
         String subject = Fixtures.newSubject();
         accept(subject, email, code).statusCode(200)
                 .body("status", equalTo("active"))

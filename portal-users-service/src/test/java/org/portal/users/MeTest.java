@@ -60,6 +60,35 @@ class MeTest {
     }
 
     @Test
+    void aBlockedUserIsRefusedMeAndPreferencesAtOnce() {
+        String subject = Fixtures.newSubject();
+        String userId = Fixtures.user(subject, Fixtures.account("Acme"), false);
+        entitlement(userId, 404, "");
+        given().auth().oauth2(Fixtures.ADMIN).post("/api/users/" + userId + "/block").then().statusCode(200);
+        String token = Fixtures.token(subject);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(403)
+                .body("type", equalTo("urn:portal:problem:user-not-active"));
+        given().auth().oauth2(token).get("/api/me/preferences").then().statusCode(403)
+                .body("type", equalTo("urn:portal:problem:user-not-active"));
+        given().auth().oauth2(token).contentType("application/json").body(Map.of()).put("/api/me/preferences").then()
+                .statusCode(403);
+        given().auth().oauth2(Fixtures.ADMIN).post("/api/users/" + userId + "/unblock").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200).body("status", equalTo("active"));
+    }
+
+    @Test
+    void aPendingRegistrantSeesTheirStatusButHasNoPreferences() {
+        String subject = Fixtures.newSubject();
+        String token = Fixtures.tokenWithEmail(subject, subject + "@new.test");
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("displayName", "Nora New", "companyName", "Nobody knows us"))
+                .post("/api/registrations").then().statusCode(201);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200).body("status", equalTo("pending"));
+        given().auth().oauth2(token).get("/api/me/preferences").then().statusCode(403)
+                .body("type", equalTo("urn:portal:problem:user-not-active"));
+    }
+
+    @Test
     void aStrangerHasNoMe() {
         given().auth().oauth2(Fixtures.token(Fixtures.newSubject())).get("/api/me").then().statusCode(404);
     }

@@ -3,6 +3,8 @@ package org.portal.users;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,10 +33,16 @@ public class RecordingIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public Invited invite(String email, String displayName) {
+    public Invited invite(String email, String displayName, URI afterSetup, Duration linkValidity) {
         check();
-        calls.add("invite " + email);
+        calls.add("invite " + email + " then " + afterSetup);
         return new Invited(UUID.randomUUID().toString(), true, true);
+    }
+
+    @Override
+    public void grantPortalUser(String subject) {
+        check();
+        calls.add("grant portal-user to " + subject);
     }
 
     @Override

@@ -99,7 +99,7 @@ class UserLifecycleTest {
     void aPortalUserCannotRegisterAgain() {
         String subject = Fixtures.newSubject();
         Fixtures.user(subject, Fixtures.account("Acme"), false);
-        given().auth().oauth2(Fixtures.token(subject)).contentType("application/json")
+        given().auth().oauth2(Fixtures.tokenWithEmail(subject, subject + "@example.test")).contentType("application/json")
                 .body(Map.of("displayName", "Me", "companyName", "Acme"))
                 .post("/api/registrations").then().statusCode(409);
     }

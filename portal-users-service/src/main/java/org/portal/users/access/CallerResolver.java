@@ -10,8 +10,6 @@ import org.portal.users.users.UserStatus;
 @RequestScoped
 public class CallerResolver {
 
-    public static final String PORTAL_ADMIN = "portal-admin";
-
     private final SecurityIdentity identity;
 
     public CallerResolver(SecurityIdentity identity) {
@@ -22,7 +20,7 @@ public class CallerResolver {
     @Transactional
     public Caller manager() {
         String subject = identity.getPrincipal().getName();
-        if (identity.hasRole(PORTAL_ADMIN)) {
+        if (identity.hasRole(Roles.PORTAL_ADMIN)) {
             return Caller.administrator(subject);
         }
         PortalUser user = PortalUser.bySubject(subject).orElse(null);

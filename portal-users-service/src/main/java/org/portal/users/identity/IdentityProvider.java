@@ -1,5 +1,8 @@
 package org.portal.users.identity;
 
+import java.net.URI;
+import java.time.Duration;
+
 /**
  * What this service asks of the OIDC provider's administration API. Kept small so that a provider
  * other than Keycloak can be added behind it. Failures are {@link IdentityProviderUnavailable}.
@@ -7,17 +10,24 @@ package org.portal.users.identity;
 public interface IdentityProvider {
 
     /**
-     * Creates the person's identity, with the required actions to set a password and verify the
-     * email, and asks the provider to email them; if an identity with this email exists, reuses it.
+     * Creates the person's identity with the actions to set a password and verify the e-mail, and has
+     * the provider mail them a link for those actions that ends at {@code afterSetup}; an identity with
+     * this e-mail that still has setup actions pending gets the mail again, a complete one is reused.
      */
-    Invited invite(String email, String displayName);
+    Invited invite(String email, String displayName, URI afterSetup, Duration linkValidity);
+
+    /**
+     * Makes the person a portal user at the provider (the role every service checks), so that their
+     * next token works. Granting a role the person has is no change.
+     */
+    void grantPortalUser(String subject);
 
     /** Stops the person from obtaining new tokens and ends their sessions. */
     void disable(String subject);
 
     void enable(String subject);
 
-    /** The subject of the identity, and whether the provider sent the setup email. */
+    /** The subject of the identity, and whether the provider mailed the set-password link. */
     record Invited(String subject, boolean created, boolean setupEmailSent) {
     }
 }

@@ -5,14 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.portal.users.access.Roles;
+import org.portal.users.config.UsersConfig;
 
 /** Keycloak's admin API, as this service's own service account (realm-management user roles). */
 @ApplicationScoped
@@ -22,19 +26,24 @@ public class KeycloakIdentityProvider implements IdentityProvider {
 
     private final Keycloak keycloak;
     private final String realm;
+    private final String setupClientId;
 
-    public KeycloakIdentityProvider(Keycloak keycloak, @ConfigProperty(name = "portal.users.idp-realm") String realm) {
+    public KeycloakIdentityProvider(Keycloak keycloak, UsersConfig config) {
         this.keycloak = keycloak;
-        this.realm = realm;
+        this.realm = config.idpRealm();
+        this.setupClientId = config.setupClientId();
     }
 
     @Override
-    public Invited invite(String email, String displayName) {
+    public Invited invite(String email, String displayName, URI afterSetup, Duration linkValidity) {
         return call("invite " + email, () -> {
             UsersResource users = keycloak.realm(realm).users();
             List<UserRepresentation> existing = users.searchByEmail(email, true);
             if (!existing.isEmpty()) {
-                return new Invited(existing.get(0).getId(), false, false);
+                UserRepresentation known = existing.get(0);
+                boolean pending = known.getRequiredActions() != null && !known.getRequiredActions().isEmpty();
+                return new Invited(known.getId(), false, pending && sendSetupMail(users.get(known.getId()), email,
+                        known.getRequiredActions(), afterSetup, linkValidity));
             }
             UserRepresentation user = new UserRepresentation();
             user.setUsername(email);
@@ -48,17 +57,34 @@ public class KeycloakIdentityProvider implements IdentityProvider {
             try (Response created = users.create(user)) {
                 id = CreatedResponseUtil.getCreatedId(created);
             }
-            boolean sent;
-            try {
-                users.get(id).executeActionsEmail(SETUP_ACTIONS);
-                sent = true;
-            } catch (WebApplicationException e) {
-                // Typically no mail server configured for the realm: the identity exists, the person can
-                // still use the provider's "forgot password" once mail works, and the admin is told.
-                Log.warnf("Keycloak did not send the setup email to %s: %s", email, e.getMessage());
-                sent = false;
-            }
-            return new Invited(id, true, sent);
+            return new Invited(id, true, sendSetupMail(users.get(id), email, SETUP_ACTIONS, afterSetup, linkValidity));
+        });
+    }
+
+    /**
+     * The provider's own mail with a link to its pages for the actions; when they are done the person
+     * lands on {@code afterSetup}. Following the mailed link proves the address, so the provider marks
+     * it verified without a second mail.
+     */
+    private boolean sendSetupMail(UserResource user, String email, List<String> actions, URI afterSetup,
+            Duration linkValidity) {
+        try {
+            user.executeActionsEmail(setupClientId, afterSetup.toString(), (int) linkValidity.toSeconds(), actions);
+            return true;
+        } catch (WebApplicationException e) {
+            // The identity exists and the portal's own invitation mail is on its way; the person can
+            // still use the provider's forgotten-password page, and the administrator is told.
+            Log.warnf("The identity provider did not send the setup mail to %s: %s", email, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void grantPortalUser(String subject) {
+        call("grant " + Roles.PORTAL_USER + " to " + subject, () -> {
+            RoleRepresentation role = keycloak.realm(realm).roles().get(Roles.PORTAL_USER).toRepresentation();
+            keycloak.realm(realm).users().get(subject).roles().realmLevel().add(List.of(role));
+            return null;
         });
     }
 

@@ -1,5 +1,6 @@
 package org.portal.users.invitations;
 
+import org.portal.users.access.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.users.access.CallerResolver;
+import org.portal.users.access.VerifiedEmail;
 import org.portal.users.users.PortalUserView;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -45,9 +47,9 @@ public class InvitationResource {
     }
 
     @POST
-    @RolesAllowed({ "portal-admin", "portal-user" })
+    @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite an email address into an account; the identity provider emails them to set a password")
+    @Operation(summary = "Invite an e-mail address into an account: the invitation is mailed with its acceptance link; a new identity also gets the identity provider's mail to set a password")
     @APIResponse(responseCode = "409", description = "A portal user has this email already")
     @APIResponse(responseCode = "503", description = "The identity provider did not answer; nothing was created")
     @APIResponseSchema(value = InvitationView.class, responseCode = "201", responseDescription = "Invited; the answer holds the one-time code to pass on")
@@ -57,7 +59,7 @@ public class InvitationResource {
     }
 
     @GET
-    @RolesAllowed({ "portal-admin", "portal-user" })
+    @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Operation(summary = "Invitations, newest first (an account administrator sees their account's)")
     public List<InvitationView> listInvitations(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -69,13 +71,13 @@ public class InvitationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept an invitation as the signed-in person it was sent to")
-    @APIResponse(responseCode = "403", description = "Signed in with another email address")
+    @APIResponse(responseCode = "403", description = "Signed in with another e-mail address, or one the identity provider has not verified")
     @APIResponse(responseCode = "404", description = "No invitation has this code")
     @APIResponse(responseCode = "409", description = "Used already")
     @APIResponse(responseCode = "410", description = "Expired")
     @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "Accepted: the caller is an active portal user")
     public PortalUserView acceptInvitation(@Valid @NotNull Acceptance acceptance) {
-        return PortalUserView.from(invitations.accept(identity.getPrincipal().getName(), token.getClaim("email"),
+        return PortalUserView.from(invitations.accept(identity.getPrincipal().getName(), VerifiedEmail.of(token),
                 acceptance.code()));
     }
 }

@@ -3,6 +3,8 @@ package org.portal.users.invitations;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +26,8 @@ import org.portal.users.accounts.Account;
 import org.portal.users.config.UsersConfig;
 import org.portal.users.identity.IdentityProvider;
 import org.portal.users.licensing.Seats;
+import org.portal.users.mail.MailOutbox;
+import org.portal.users.mail.MailText;
 import org.portal.users.users.AccessScope;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.PortalUserService;
@@ -42,10 +46,12 @@ public class InvitationService {
     private final PortalUserService users;
     private final Seats seats;
     private final UsersConfig config;
+    private final MailOutbox outbox;
     private final Clock clock;
 
     public InvitationService(IdentityProvider identityProvider, PortalUserService users, Seats seats, UsersConfig config,
-            Clock clock) {
+            MailOutbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.identityProvider = identityProvider;
         this.users = users;
         this.seats = seats;
@@ -53,17 +59,25 @@ public class InvitationService {
         this.clock = clock;
     }
 
-    /** Creates the invitation and the person's identity at the provider; answers with the one-time code. */
+    /**
+     * Creates the invitation and the person's identity at the provider, and mails the acceptance link
+     * (through the outbox, so it leaves when this commits); the provider mails a new identity the link
+     * to set a password, which ends at the same acceptance link. Answers with the one-time code too,
+     * for an administrator who passes it on another way.
+     */
     @Transactional
     public InvitationView invite(Caller caller, NewInvitation request) {
         caller.requireManages(request.accountId(), "account " + request.accountId());
-        if (Account.findById(request.accountId()) == null) {
+        Account account = Account.findById(request.accountId());
+        if (account == null) {
             throw new Unprocessable("No account " + request.accountId());
         }
         String email = request.email().strip();
         users.requireFreeEmail(email, null);
-        IdentityProvider.Invited identity = identityProvider.invite(email, request.displayName().strip());
         String code = newCode();
+        URI link = UriBuilder.fromUri(config.portalUrl()).path("invitation").queryParam("code", code).build();
+        IdentityProvider.Invited identity = identityProvider.invite(email, request.displayName().strip(), link,
+                config.invitationValidity());
         Invitation invitation = new Invitation();
         invitation.id = UUID.randomUUID();
         invitation.codeHash = hash(code);
@@ -77,6 +91,9 @@ public class InvitationService {
         invitation.createdAt = Instant.now(clock);
         invitation.expiresAt = invitation.createdAt.plus(config.invitationValidity());
         invitation.persist();
+        outbox.enqueue("invitation", email, "Your invitation to the portal of " + account.name,
+                InvitationMail.invitation(invitation.displayName, account.name, link.toString(),
+                        MailText.time(invitation.expiresAt), identity.setupEmailSent()));
         return InvitationView.from(invitation).withCode(code, identity.setupEmailSent());
     }
 
@@ -89,8 +106,9 @@ public class InvitationService {
     }
 
     /**
-     * Links the signed-in person to a new portal user in the invitation's account. The invitation is
-     * locked by its version, so two acceptances of one code cannot both succeed.
+     * Links the signed-in person to a new portal user in the invitation's account and makes them a
+     * portal user at the identity provider, so that their next token works. The invitation is locked by
+     * its version, so two acceptances of one code cannot both succeed.
      */
     @Transactional
     public PortalUser accept(String subject, String email, String code) {
@@ -116,6 +134,7 @@ public class InvitationService {
                 invitation.accessScope, false);
         invitation.acceptedAt = now;
         invitation.acceptedBy = user.id;
+        identityProvider.grantPortalUser(subject);
         if (invitation.edition != null) {
             seats.give(user.id, invitation.edition);
         }

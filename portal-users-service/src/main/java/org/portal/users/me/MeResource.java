@@ -37,6 +37,7 @@ public class MeResource {
     @GET
     @Operation(summary = "My profile, account, status and scope, with my edition and granted sections")
     @APIResponse(responseCode = "404", description = "Not a portal user yet")
+    @APIResponse(responseCode = "403", description = "Blocked")
     @APIResponse(responseCode = "503", description = "The licensing service did not answer")
     @APIResponseSchema(value = MeView.class, responseCode = "200", responseDescription = "Your profile, account, edition and sections")
     public MeView getMe() {

@@ -9,13 +9,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.portal.problem.NotFound;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemType;
 import org.portal.users.accounts.Account;
 import org.portal.users.licensing.EntitlementView;
 import org.portal.users.licensing.Seats;
 import org.portal.users.users.PortalUser;
+import org.portal.users.users.UserStatus;
 
 @ApplicationScoped
 public class MeService {
+
+    /** The gateway's and sections-service's answer to the same state. */
+    public static final ProblemType USER_NOT_ACTIVE = new ProblemType("user-not-active", "Portal user is not active", 403);
 
     private final Seats seats;
     private final ObjectMapper json;
@@ -27,8 +33,12 @@ public class MeService {
         this.clock = clock;
     }
 
+    /** A pending person sees that they are pending; a blocked one is refused like everywhere else. */
     public MeView me(String subject) {
         PortalUser user = user(subject);
+        if (user.status == UserStatus.blocked) {
+            throw notActive(user);
+        }
         Account account = user.accountId == null ? null : Account.findById(user.accountId);
         Optional<EntitlementView> entitlement = seats.entitlement(user.id);
         return new MeView(user.id, user.email, user.displayName,
@@ -40,12 +50,12 @@ public class MeService {
 
     @Transactional
     public Preferences preferences(String subject) {
-        return read(user(subject).preferences);
+        return read(activeUser(subject).preferences);
     }
 
     @Transactional
     public Preferences replacePreferences(String subject, Preferences preferences) {
-        PortalUser user = user(subject);
+        PortalUser user = activeUser(subject);
         try {
             user.preferences = json.writeValueAsString(preferences);
         } catch (JsonProcessingException e) {
@@ -53,6 +63,18 @@ public class MeService {
         }
         user.updatedAt = Instant.now(clock);
         return preferences;
+    }
+
+    private static PortalUser activeUser(String subject) {
+        PortalUser user = user(subject);
+        if (user.status != UserStatus.active) {
+            throw notActive(user);
+        }
+        return user;
+    }
+
+    private static ProblemException notActive(PortalUser user) {
+        return new ProblemException(USER_NOT_ACTIVE, "Your portal account is " + user.status);
     }
 
     private static PortalUser user(String subject) {

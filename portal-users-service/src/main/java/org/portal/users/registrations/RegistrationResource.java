@@ -1,5 +1,6 @@
 package org.portal.users.registrations;
 
+import org.portal.users.access.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.users.access.CallerResolver;
+import org.portal.users.access.VerifiedEmail;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/registrations")
@@ -50,16 +52,17 @@ public class RegistrationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register for the portal with an identity from the OIDC provider; pending until decided")
+    @APIResponse(responseCode = "403", description = "The identity provider has not verified the caller's e-mail address")
     @APIResponse(responseCode = "409", description = "Already a portal user, already registered, or the email is taken")
     @APIResponseSchema(value = RegistrationView.class, responseCode = "201", responseDescription = "Registered, pending a decision")
     public Response register(@Valid @NotNull NewRegistration request) {
         RegistrationView created = RegistrationView.from(registrations.register(identity.getPrincipal().getName(),
-                token.getClaim("email"), request));
+                VerifiedEmail.of(token), request));
         return Response.created(URI.create("/api/registrations/" + created.id())).entity(created).build();
     }
 
     @GET
-    @RolesAllowed({ "portal-admin", "portal-user" })
+    @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Operation(summary = "Registrations (an account administrator sees their account's)")
     public List<RegistrationView> listRegistrations(@QueryParam("status") @Pattern(regexp = "pending|approved|rejected") String status,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
@@ -69,7 +72,7 @@ public class RegistrationResource {
 
     @POST
     @Path("/{id}/approve")
-    @RolesAllowed({ "portal-admin", "portal-user" })
+    @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve: the user becomes active in the account, with a seat of the edition if named")
     @APIResponse(responseCode = "409", description = "Decided already, or no seat of the edition is free")
@@ -80,7 +83,7 @@ public class RegistrationResource {
 
     @POST
     @Path("/{id}/reject")
-    @RolesAllowed({ "portal-admin", "portal-user" })
+    @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject the registration")
     @APIResponse(responseCode = "409", description = "Decided already")

@@ -15,7 +15,10 @@ import org.portal.problem.NotFound;
 import org.portal.problem.Unprocessable;
 import org.portal.users.access.Caller;
 import org.portal.users.accounts.Account;
+import org.portal.users.config.UsersConfig;
+import org.portal.users.identity.IdentityProvider;
 import org.portal.users.licensing.Seats;
+import org.portal.users.mail.MailOutbox;
 import org.portal.users.users.AccessScope;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.PortalUserService;
@@ -27,9 +30,16 @@ public class RegistrationService {
     private final PortalUserService users;
     private final Seats seats;
     private final Event<ChangeEvent> changes;
+    private final IdentityProvider identityProvider;
+    private final MailOutbox outbox;
+    private final UsersConfig config;
     private final Clock clock;
 
-    public RegistrationService(PortalUserService users, Seats seats, Event<ChangeEvent> changes, Clock clock) {
+    public RegistrationService(PortalUserService users, Seats seats, Event<ChangeEvent> changes,
+            IdentityProvider identityProvider, MailOutbox outbox, UsersConfig config, Clock clock) {
+        this.identityProvider = identityProvider;
+        this.outbox = outbox;
+        this.config = config;
         this.users = users;
         this.seats = seats;
         this.changes = changes;
@@ -42,9 +52,6 @@ public class RegistrationService {
      */
     @Transactional
     public Registration register(String subject, String email, NewRegistration request) {
-        if (email == null || email.isBlank()) {
-            throw new Unprocessable("Your identity has no email address; add one at the identity provider first");
-        }
         if (PortalUser.bySubject(subject).isPresent()) {
             throw new Conflict("You are a portal user already");
         }
@@ -77,6 +84,8 @@ public class RegistrationService {
         registration.status = Registration.PENDING;
         registration.createdAt = pending.createdAt;
         registration.persist();
+        outbox.enqueue("registration-received", email, "We received your portal registration",
+                RegistrationMail.registrationReceived(registration.displayName, registration.companyName));
         return registration;
     }
 
@@ -90,7 +99,10 @@ public class RegistrationService {
         return query.range(offset, offset + limit - 1).list();
     }
 
-    /** Activates the pending user in the chosen account, and gives a seat of the edition if asked. */
+    /**
+     * Activates the pending user in the chosen account, makes them a portal user at the identity
+     * provider, gives a seat of the edition if asked, and mails them the decision.
+     */
     @Transactional
     public Registration approve(Caller caller, UUID id, Decision decision) {
         Registration registration = pending(caller, id);
@@ -99,7 +111,8 @@ public class RegistrationService {
             throw new Unprocessable("The registration matched no account: name the account to put the user in");
         }
         caller.requireManages(accountId, "account " + accountId);
-        if (Account.findById(accountId) == null) {
+        Account account = Account.findById(accountId);
+        if (account == null) {
             throw new Unprocessable("No account " + accountId);
         }
         PortalUser user = PortalUser.findById(registration.userId);
@@ -110,6 +123,12 @@ public class RegistrationService {
         decide(caller, registration, Registration.APPROVED, decision.note());
         registration.accountId = accountId;
         changes.fire(ChangeEvent.userChanged(user.id, user.subject));
+        outbox.enqueue("registration-approved", user.email, "Your portal registration was approved",
+                RegistrationMail.registrationApproved(user.displayName, account.name, decision.edition(),
+                        config.portalUrl().toString()));
+        // The role at the provider is what makes the person's next token work; granting it again is no
+        // change, so a retry after a failure below is safe.
+        identityProvider.grantPortalUser(user.subject);
         if (decision.edition() != null) {
             // Last, so that a refused seat rolls the approval back with it.
             seats.give(user.id, decision.edition());
@@ -122,6 +141,8 @@ public class RegistrationService {
     public Registration reject(Caller caller, UUID id, Decision decision) {
         Registration registration = pending(caller, id);
         decide(caller, registration, Registration.REJECTED, decision.note());
+        outbox.enqueue("registration-rejected", registration.email, "Your portal registration was not approved",
+                RegistrationMail.registrationRejected(registration.displayName, decision.note()));
         PortalUser.deleteById(registration.userId);
         registration.userId = null;
         return registration;

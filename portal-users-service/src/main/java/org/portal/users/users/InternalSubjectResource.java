@@ -1,5 +1,6 @@
 package org.portal.users.users;
 
+import org.portal.users.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** For other services only (a service identity); the gateway never routes {@code /internal}. */
 @Path("/internal")
 @Tag(name = "Internal")
-@RolesAllowed("portal-service")
+@RolesAllowed(Roles.PORTAL_SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalSubjectResource {
 

@@ -1,5 +1,6 @@
 package org.portal.users.users;
 
+import org.portal.users.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
  */
 @Path("/api/users")
 @Tag(name = "Portal users")
-@RolesAllowed({ "portal-admin", "portal-user" })
+@RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalUserResource {
 

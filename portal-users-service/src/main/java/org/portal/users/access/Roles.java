@@ -1,0 +1,14 @@
+package org.portal.users.access;
+
+/** The realm roles this service checks; the identity provider holds who has which. */
+public final class Roles {
+
+    /** An external person whose registration was approved or whose invitation was accepted. */
+    public static final String PORTAL_USER = "portal-user";
+    public static final String PORTAL_ADMIN = "portal-admin";
+    /** Another portal service, calling {@code /internal} endpoints with its own identity. */
+    public static final String PORTAL_SERVICE = "portal-service";
+
+    private Roles() {
+    }
+}

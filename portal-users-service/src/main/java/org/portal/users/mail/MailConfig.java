@@ -1,0 +1,30 @@
+package org.portal.users.mail;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the outbox is delivered; the SMTP server itself is quarkus.mailer's configuration. */
+@ConfigMapping(prefix = "portal.mail")
+public interface MailConfig {
+
+    /** How often the outbox is looked at (the sender's schedule, e.g. {@code 2s}). */
+    @WithDefault("2s")
+    String poll();
+
+    /** Mails taken per round; each replica takes rows the others have not locked. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** The wait after the first failed attempt; it doubles with each further failure. */
+    @WithDefault("PT10S")
+    Duration firstRetry();
+
+    /** The longest wait between two attempts: a mail is retried at this pace for as long as it fails. */
+    @WithDefault("PT15M")
+    Duration maxRetryDelay();
+
+    /** After this many failed attempts each further failure is logged as an error, for someone to look at. */
+    @WithDefault("8")
+    int alertAfterAttempts();
+}
