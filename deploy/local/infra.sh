@@ -5,6 +5,8 @@
 #
 # Usage: deploy/local/infra.sh            (what it starts is recorded in $PORTAL_STATE_DIR/infra-started,
 #                                           so that run.sh stop stops exactly that)
+#        deploy/local/infra.sh browser    also Chromium and Node.js, for the end-to-end suite's browser
+#                                           journeys (Swagger UI)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -98,5 +100,19 @@ ensure_redis() {
   wait_port "$redis_port" Redis
 }
 
+# The end-to-end suite drives Debian's Chromium with playwright-core from npm (the suite installs that).
+ensure_browser() {
+  local missing=()
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+  say "browser for the end-to-end suite: ${CHROMIUM:-/usr/bin/chromium}, node $(node --version)"
+}
+
 ensure_postgres
 ensure_redis
+[ "${1:-}" = browser ] && ensure_browser
+exit 0

@@ -15,6 +15,10 @@ final class RunningSystem {
     static final String GATEWAY;
     static final String REALM;
     static final String KEYCLOAK;
+    /** The local mail server's API, where every mail sent by Keycloak and the services can be read. */
+    static final String MAILBOX;
+    /** The front end's address, where mails link to and the SPA client's sign-ins end. */
+    static final String PORTAL;
 
     static {
         Path urls = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "urls.properties");
@@ -27,6 +31,8 @@ final class RunningSystem {
         GATEWAY = properties.getProperty("gateway");
         REALM = properties.getProperty("realm");
         KEYCLOAK = properties.getProperty("keycloak");
+        MAILBOX = properties.getProperty("mailbox");
+        PORTAL = properties.getProperty("portal");
     }
 
     private RunningSystem() {

@@ -46,6 +46,15 @@ class BecomingAPortalUserTest {
                 .post("/api/registrations").then().statusCode(201).extract().path("id");
     }
 
+    /** Invites the address into a new account; answers the one-time code. */
+    private static String invite(String email) {
+        return given().auth().oauth2(ADMIN).contentType("application/json")
+                .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", Fixtures.account("Acme")))
+                .post("/api/invitations").then().statusCode(201)
+                .body("setupEmailSent", equalTo(true))
+                .extract().path("code");
+    }
+
     @Test
     void registeringNeedsAVerifiedEmail() {
         String subject = Fixtures.newSubject();
@@ -120,13 +129,8 @@ class BecomingAPortalUserTest {
 
     @Test
     void anInvitationIsMailedWithItsAcceptanceLinkAndTheProviderLeadsBackToIt() {
-        String account = Fixtures.account("Acme");
         String email = Fixtures.newSubject() + "@acme.test";
-        String code = given().auth().oauth2(ADMIN).contentType("application/json")
-                .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", account))
-                .post("/api/invitations").then().statusCode(201)
-                .body("setupEmailSent", equalTo(true))
-                .extract().path("code");
+        String code = invite(email);
 
         Received mail = mailTo(email, "invitation");
         Matcher link = Pattern.compile("(http://localhost:5173/invitation\\?code=(\\S+))").matcher(mail.body());
@@ -138,11 +142,8 @@ class BecomingAPortalUserTest {
 
     @Test
     void acceptingNeedsAVerifiedEmailAndMakesThePersonAPortalUser() {
-        String account = Fixtures.account("Acme");
         String email = Fixtures.newSubject() + "@acme.test";
-        String code = given().auth().oauth2(ADMIN).contentType("application/json")
-                .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", account))
-                .post("/api/invitations").then().statusCode(201).extract().path("code");
+        String code = invite(email);
         String subject = Fixtures.newSubject();
 
         given().auth().oauth2(Fixtures.tokenWithUnverifiedEmail(subject, email)).contentType("application/json")
