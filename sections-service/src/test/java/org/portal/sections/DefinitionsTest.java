@@ -29,11 +29,7 @@ class DefinitionsTest {
      */
     @BeforeEach
     void catalogue() {
-        HttpStubServer.server().stubFor(get(urlEqualTo("/api/licensing/catalogue")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"editions":[{"code":"self-service","customSectionLimit":0},
-                                     {"code":"customer","customSectionLimit":100},
-                                     {"code":"partner","customSectionLimit":3}]}""")));
+        People.customSectionLimits();
     }
 
     private static Map<String, Object> custom(String code, String... editions) {
@@ -92,7 +88,7 @@ class DefinitionsTest {
         String code = "c" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(People.ADMIN).contentType("application/json").body(custom(code, "customer"))
                 .post("/api/admin/sections").then().statusCode(201);
-        People.Person carla = People.portalUser(UUID.randomUUID(), "account");
+        People.Person carla = People.customer(UUID.randomUUID());
         String id = created(carla.token(), code, Map.of("name", "First"));
 
         Map<String, Object> withNote = Map.of("title", "Custom", "fields", List.of(
@@ -121,7 +117,7 @@ class DefinitionsTest {
         String code = "c" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(People.ADMIN).contentType("application/json").body(custom(code, "customer"))
                 .post("/api/admin/sections").then().statusCode(201);
-        People.Person carla = People.portalUser(UUID.randomUUID(), "account");
+        People.Person carla = People.customer(UUID.randomUUID());
         created(carla.token(), code, Map.of("name", "First"));
         given().auth().oauth2(People.ADMIN).contentType("application/json")
                 .body(Map.of("title", "Custom", "fields", List.of(Map.of("name", "name", "type", "number"))))
@@ -141,7 +137,7 @@ class DefinitionsTest {
 
     @Test
     void aPortalUserListsTheSectionsTheirEntitlementGrants() {
-        People.Person carla = People.portalUser(UUID.randomUUID(), "account");
+        People.Person carla = People.customer(UUID.randomUUID());
         People.entitlement(carla, "self-service", "{\"code\":\"knowledge-base\",\"operations\":[\"read\"]}",
                 "{\"code\":\"cases\",\"operations\":[\"read\",\"create\",\"edit\"]}");
         given().auth().oauth2(carla.token()).get("/api/sections").then().statusCode(200)

@@ -17,7 +17,10 @@ import org.portal.testsupport.TestTokens;
 class KnowledgeBaseResourceTest {
 
     private static final String AGENT = TestTokens.of("agent-1", "portal-agent");
-    private static final String USER = TestTokens.of("user-1", "portal-user");
+    /** A portal user whose edition reads the knowledge base (every edition does). */
+    private static String user() {
+        return People.portalUser(java.util.UUID.randomUUID(), "account").token();
+    }
 
     private static String write(String title, boolean published) {
         return given().auth().oauth2(AGENT).contentType("application/json")
@@ -30,7 +33,7 @@ class KnowledgeBaseResourceTest {
     void portalUsersReadPublishedArticlesOnly() {
         String published = write("Reset a router " + UUID.randomUUID(), true);
         String draft = write("Unreleased " + UUID.randomUUID(), false);
-        given().auth().oauth2(USER).get("/api/sections/knowledge-base/records?limit=100").then().statusCode(200)
+        given().auth().oauth2(user()).get("/api/sections/knowledge-base/records?limit=100").then().statusCode(200)
                 .body("items.id", hasItem(published))
                 .body("items.id", not(hasItem(draft)))
                 .body("items.published", everyItem(equalTo(true)));
@@ -45,7 +48,7 @@ class KnowledgeBaseResourceTest {
 
     @Test
     void portalUsersCannotWriteArticles() {
-        given().auth().oauth2(USER).contentType("application/json")
+        given().auth().oauth2(user()).contentType("application/json")
                 .body(Map.of("title", "Mine", "body", "text", "published", true))
                 .post("/api/sections/knowledge-base/records").then().statusCode(403)
                 .contentType("application/problem+json");
@@ -53,7 +56,7 @@ class KnowledgeBaseResourceTest {
 
     @Test
     void pagesAreCappedAtTheMaximumSize() {
-        given().auth().oauth2(USER).get("/api/sections/knowledge-base/records?limit=1000").then().statusCode(400)
+        given().auth().oauth2(user()).get("/api/sections/knowledge-base/records?limit=1000").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:portal:problem:validation"))
                 .body("errors.field", hasItem("limit"));

@@ -37,7 +37,48 @@ final class People {
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + userId)).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
-        return new Person(subject, userId, accountId, TestTokens.of(subject, "portal-user"));
+        Person person = new Person(subject, userId, accountId, TestTokens.of(subject, "portal-user"));
+        entitlement(person, "partner", EVERY_BASE_SECTION);
+        return person;
+    }
+
+    /**
+     * Every base section with every operation portal users can have: tests about records, not about
+     * editions, start from it; a test about an edition's grants stubs that edition's instead.
+     */
+    static final String[] EVERY_BASE_SECTION = java.util.stream.Stream.of("knowledge-base", "cases", "leads",
+            "opportunities", "orders", "documents", "marketing-activities", "financial-product-requests", "contracts")
+            .map(code -> grant(code, "read", "create", "edit")).toArray(String[]::new);
+
+    /** One section's grant as licensing-service writes it. */
+    static String grant(String section, String... operations) {
+        return "{\"code\":\"" + section + "\",\"operations\":[\"" + String.join("\",\"", operations) + "\"]}";
+    }
+
+    /** A portal user of the customer edition, with every base section (custom sections made for customers reach them). */
+    static Person customer(UUID accountId) {
+        Person person = portalUser(accountId, "account");
+        entitlement(person, "customer", EVERY_BASE_SECTION);
+        return person;
+    }
+
+    /**
+     * The catalogue as licensing-service serves it, except that the customer edition's limit is
+     * raised: the tests share one database and several define customer sections, while the limit
+     * itself is tested on the partner edition, which only DefinitionsTest uses.
+     */
+    static void customSectionLimits() {
+        HttpStubServer.server().stubFor(get(urlEqualTo("/api/licensing/catalogue")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"editions":[{"code":"self-service","customSectionLimit":0},
+                                     {"code":"customer","customSectionLimit":100},
+                                     {"code":"partner","customSectionLimit":3}]}""")));
+    }
+
+    /** licensing-service has no valid seat for the person. */
+    static void noSeat(Person person) {
+        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + person.userId() + "/entitlement"))
+                .willReturn(aResponse().withStatus(404)));
     }
 
     /** licensing-service's entitlement for the person: their edition and its grants, as JSON objects. */

@@ -197,9 +197,11 @@ class RecordsTest {
     }
 
     @Test
-    void anUnknownSectionIsNotFound() {
+    void anUnknownSectionIsNotGrantedToPortalUsersAndNotFoundForStaff() {
         People.Person carla = People.portalUser(UUID.randomUUID(), "account");
-        given().auth().oauth2(carla.token()).get("/api/sections/spaceships/records").then().statusCode(404)
+        given().auth().oauth2(carla.token()).get("/api/sections/spaceships/records").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:section-not-granted"));
+        given().auth().oauth2(People.AGENT).get("/api/sections/spaceships/records").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 }

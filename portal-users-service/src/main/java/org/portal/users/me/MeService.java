@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.portal.problem.AccessProblems;
 import org.portal.problem.NotFound;
 import org.portal.problem.ProblemException;
-import org.portal.problem.ProblemType;
 import org.portal.users.accounts.Account;
 import org.portal.users.licensing.EntitlementView;
 import org.portal.users.licensing.Seats;
@@ -19,9 +19,6 @@ import org.portal.users.users.UserStatus;
 
 @ApplicationScoped
 public class MeService {
-
-    /** The gateway's and sections-service's answer to the same state. */
-    public static final ProblemType USER_NOT_ACTIVE = new ProblemType("user-not-active", "Portal user is not active", 403);
 
     private final Seats seats;
     private final ObjectMapper json;
@@ -74,7 +71,7 @@ public class MeService {
     }
 
     private static ProblemException notActive(PortalUser user) {
-        return new ProblemException(USER_NOT_ACTIVE, "Your portal account is " + user.status);
+        return AccessProblems.notActive(user.status);
     }
 
     private static PortalUser user(String subject) {

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
+import org.portal.problem.AccessProblems;
+import org.portal.problem.ProblemException;
 import org.portal.problem.ServiceUnavailable;
 import org.portal.sections.lifecycles.Actor;
 
@@ -53,14 +55,15 @@ public class ViewerResolver {
         }
         SubjectView user = cache.get(subject, this::lookUp).await().atMost(Duration.ofSeconds(3));
         if (!"active".equals(user.status())) {
-            throw new ForbiddenException("Your portal account is " + user.status());
+            throw AccessProblems.notActive(user.status());
         }
         return Viewer.portalUser(subject, user.userId(), user.accountId(), "own".equals(user.accessScope()));
     }
 
     private SubjectView lookUp(String subject) {
         return ask(() -> portalUsers.subject(subject))
-                .orElseThrow(() -> new ForbiddenException("Your identity is not linked to a portal user"));
+                .orElseThrow(() -> new ProblemException(AccessProblems.NOT_A_PORTAL_USER,
+                        "Your identity is not linked to a portal user; register or accept an invitation first"));
     }
 
     /** A portal user by id (an approver to check), or empty when there is none. Not cached: a decision needs today's status. */

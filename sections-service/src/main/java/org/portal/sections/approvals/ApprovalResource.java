@@ -1,6 +1,5 @@
 package org.portal.sections.approvals;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.SectionAccess;
 
 /** A portal user as a participant in a process: the approvals sent to them. */
 @Path("/api/approvals")
@@ -30,20 +29,18 @@ import org.portal.sections.access.ViewerResolver;
 public class ApprovalResource {
 
     private final ApprovalService approvals;
-    private final ViewerResolver viewers;
-    private final SecurityIdentity identity;
+    private final SectionAccess access;
 
-    public ApprovalResource(ApprovalService approvals, ViewerResolver viewers, SecurityIdentity identity) {
+    public ApprovalResource(ApprovalService approvals, SectionAccess access) {
         this.approvals = approvals;
-        this.viewers = viewers;
-        this.identity = identity;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "My approvals waiting for my decision, oldest first, each with its record")
     @APIResponseSchema(value = OpenApprovals.class, responseCode = "200", responseDescription = "My open approvals and their number")
     public OpenApprovals listMyApprovals(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApprovalService.MAX_OPEN) int limit) {
-        return approvals.open(viewers.resolve(identity), limit);
+        return approvals.open(access.requireSeat(), limit);
     }
 
     @POST
@@ -56,6 +53,6 @@ public class ApprovalResource {
     @APIResponse(responseCode = "409", description = "You decided already, or the request was closed by a rejection")
     @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "200", responseDescription = "The request as it now stands")
     public ApprovalRequestView decideApproval(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest decision) {
-        return approvals.decide(viewers.resolve(identity), id, decision);
+        return approvals.decide(access.requireSeat(), id, decision);
     }
 }

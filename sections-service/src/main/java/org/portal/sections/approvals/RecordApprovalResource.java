@@ -1,6 +1,5 @@
 package org.portal.sections.approvals;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 
 /** Sending a record for approval, and following where its requests stand. */
@@ -33,15 +33,12 @@ public class RecordApprovalResource {
 
     private final ApprovalService approvals;
     private final Sections sections;
-    private final ViewerResolver viewers;
-    private final SecurityIdentity identity;
+    private final SectionAccess access;
 
-    public RecordApprovalResource(ApprovalService approvals, Sections sections, ViewerResolver viewers,
-            SecurityIdentity identity) {
+    public RecordApprovalResource(ApprovalService approvals, Sections sections, SectionAccess access) {
         this.approvals = approvals;
         this.sections = sections;
-        this.viewers = viewers;
-        this.identity = identity;
+        this.access = access;
     }
 
     @POST
@@ -53,7 +50,7 @@ public class RecordApprovalResource {
     @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "201", responseDescription = "Sent")
     public Response sendForApproval(@PathParam("code") String code, @PathParam("id") UUID id,
             @Valid @NotNull NewApprovalRequest request) {
-        ApprovalRequestView sent = approvals.send(sections.require(code), viewers.resolve(identity), id, request);
+        ApprovalRequestView sent = approvals.send(sections.require(code), access.require(code, SectionOperation.edit), id, request);
         return Response.status(Response.Status.CREATED).entity(sent).build();
     }
 
@@ -63,6 +60,6 @@ public class RecordApprovalResource {
     @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ApprovalRequestView.class)))
     public List<ApprovalRequestView> listRecordApprovals(@PathParam("code") String code, @PathParam("id") UUID id) {
-        return approvals.ofRecord(sections.require(code), viewers.resolve(identity), id);
+        return approvals.ofRecord(sections.require(code), access.require(code, SectionOperation.read), id);
     }
 }

@@ -1,6 +1,5 @@
 package org.portal.sections.cases;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionDefinition;
+import org.portal.sections.definitions.SectionOperation;
 
 @Path("/api/sections/cases/records/{id}/comments")
 @Tag(name = "Cases")
@@ -31,13 +32,11 @@ import org.portal.sections.access.ViewerResolver;
 public class CommentResource {
 
     private final CommentService comments;
-    private final ViewerResolver viewers;
-    private final SecurityIdentity identity;
+    private final SectionAccess access;
 
-    public CommentResource(CommentService comments, ViewerResolver viewers, SecurityIdentity identity) {
+    public CommentResource(CommentService comments, SectionAccess access) {
         this.comments = comments;
-        this.viewers = viewers;
-        this.identity = identity;
+        this.access = access;
     }
 
     @GET
@@ -46,7 +45,7 @@ public class CommentResource {
     @APIResponseSchema(value = CommentPage.class, responseCode = "200", responseDescription = "A page of the conversation")
     public CommentPage listCaseComments(@PathParam("id") UUID id, @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(CommentService.MAX_PAGE) int limit) {
-        return comments.list(viewers.resolve(identity), id, cursor, limit);
+        return comments.list(access.require(SectionDefinition.CASES, SectionOperation.read), id, cursor, limit);
     }
 
     @POST
@@ -56,7 +55,7 @@ public class CommentResource {
     @APIResponse(responseCode = "409", description = "The case is closed or cancelled")
     @APIResponseSchema(value = CommentView.class, responseCode = "201", responseDescription = "Added")
     public Response addCaseComment(@PathParam("id") UUID id, @Valid @NotNull NewComment comment) {
-        CommentView added = comments.add(viewers.resolve(identity), id, comment);
+        CommentView added = comments.add(access.require(SectionDefinition.CASES, SectionOperation.edit), id, comment);
         return Response.status(Response.Status.CREATED).entity(added).build();
     }
 }

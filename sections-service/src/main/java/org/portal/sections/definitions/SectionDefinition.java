@@ -15,6 +15,7 @@ import org.hibernate.type.SqlTypes;
 public class SectionDefinition extends PanacheEntityBase {
 
     public static final String KNOWLEDGE_BASE = "knowledge-base";
+    public static final String CASES = "cases";
 
     @Id
     public String code;

@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionDefinition;
+import org.portal.sections.definitions.SectionOperation;
 
 /** The knowledge base section: articles are shared by every account, so no record belongs to one. */
 @Path("/api/sections/knowledge-base/records")
@@ -37,11 +40,14 @@ public class KnowledgeBaseResource {
     private final KnowledgeBaseService knowledgeBase;
     private final KnowledgeSearch search;
     private final SecurityIdentity caller;
+    private final SectionAccess access;
 
-    public KnowledgeBaseResource(KnowledgeBaseService knowledgeBase, KnowledgeSearch search, SecurityIdentity caller) {
+    public KnowledgeBaseResource(KnowledgeBaseService knowledgeBase, KnowledgeSearch search, SecurityIdentity caller,
+            SectionAccess access) {
         this.knowledgeBase = knowledgeBase;
         this.search = search;
         this.caller = caller;
+        this.access = access;
     }
 
     @GET
@@ -60,6 +66,7 @@ public class KnowledgeBaseResource {
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "The most read published articles")
     public List<ArticleView> listPopularArticles(@QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
+        isStaff();
         return search.popular(limit).stream().map(ArticleView::from).toList();
     }
 
@@ -102,8 +109,9 @@ public class KnowledgeBaseResource {
         return article;
     }
 
+    /** Whether the reader is staff; a portal user must be active with an edition that reads the knowledge base. */
     private boolean isStaff() {
-        return caller.hasRole("portal-agent") || caller.hasRole("portal-admin");
+        return access.require(SectionDefinition.KNOWLEDGE_BASE, SectionOperation.read).staff();
     }
 
     @POST

@@ -1,6 +1,5 @@
 package org.portal.sections.lifecycles;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 import org.portal.sections.records.ETags;
 import org.portal.sections.records.RecordView;
@@ -35,15 +35,12 @@ public class TransitionResource {
 
     private final TransitionService transitions;
     private final Sections sections;
-    private final ViewerResolver viewers;
-    private final SecurityIdentity identity;
+    private final SectionAccess access;
 
-    public TransitionResource(TransitionService transitions, Sections sections, ViewerResolver viewers,
-            SecurityIdentity identity) {
+    public TransitionResource(TransitionService transitions, Sections sections, SectionAccess access) {
         this.transitions = transitions;
         this.sections = sections;
-        this.viewers = viewers;
-        this.identity = identity;
+        this.access = access;
     }
 
     @GET
@@ -53,7 +50,7 @@ public class TransitionResource {
     @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AvailableTransition.class)))
     public List<AvailableTransition> listAvailableTransitions(@PathParam("code") String code, @PathParam("id") UUID id) {
-        return transitions.available(sections.require(code), viewers.resolve(identity), id);
+        return transitions.available(sections.require(code), access.require(code, SectionOperation.read), id);
     }
 
     @POST
@@ -66,7 +63,7 @@ public class TransitionResource {
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Moved; ETag holds the new version")
     public Response takeTransition(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
-        RecordView record = transitions.take(sections.require(code), viewers.resolve(identity), id, request.to(),
+        RecordView record = transitions.take(sections.require(code), access.require(code, SectionOperation.edit), id, request.to(),
                 ETags.version(ifMatch));
         return Response.ok(record).tag(ETags.of(record)).build();
     }

@@ -15,9 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.problem.InvalidFields;
+import org.portal.problem.AccessProblems;
 import org.portal.problem.Problem;
-import org.portal.problem.ProblemException;
-import org.portal.problem.ProblemType;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Licensing;
@@ -28,7 +27,6 @@ import org.portal.sections.definitions.Licensing;
 @Produces(MediaType.APPLICATION_JSON)
 public class MainPageResource {
 
-    public static final ProblemType NO_SEAT = new ProblemType("no-seat", "No portal seat", 403);
 
     private final MainPageService pages;
     private final Licensing licensing;
@@ -56,8 +54,7 @@ public class MainPageResource {
             }
             return pages.page(viewer, edition, null);
         }
-        Licensing.Entitlement entitlement = licensing.cachedEntitlement(viewer.userId()).orElseThrow(() -> new ProblemException(
-                NO_SEAT, "You hold no valid portal seat; ask your portal administrator for one"));
+        Licensing.Entitlement entitlement = licensing.cachedEntitlement(viewer.userId()).orElseThrow(AccessProblems::noSeat);
         return pages.page(viewer, entitlement.edition(), entitlement.sectionCodes());
     }
 }

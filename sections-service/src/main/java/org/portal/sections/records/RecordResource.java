@@ -1,6 +1,5 @@
 package org.portal.sections.records;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,9 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.problem.NotFound;
 import org.portal.sections.access.Viewer;
-import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Section;
+import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionDefinition;
+import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 
 /**
@@ -56,14 +56,12 @@ public class RecordResource {
 
     private final RecordService records;
     private final Sections sections;
-    private final ViewerResolver viewers;
-    private final SecurityIdentity identity;
+    private final SectionAccess access;
 
-    public RecordResource(RecordService records, Sections sections, ViewerResolver viewers, SecurityIdentity identity) {
+    public RecordResource(RecordService records, Sections sections, SectionAccess access) {
         this.records = records;
         this.sections = sections;
-        this.viewers = viewers;
-        this.identity = identity;
+        this.access = access;
     }
 
     @GET
@@ -79,8 +77,8 @@ public class RecordResource {
             @QueryParam("status") @Size(max = 50) String status,
             @Parameter(description = "Staff only: one account's records") @QueryParam("accountId") UUID accountId,
             @Context UriInfo uri) {
+        Viewer viewer = access.require(code, SectionOperation.read);
         Section section = section(code);
-        Viewer viewer = viewers.resolve(identity);
         Map<String, String> filters = new TreeMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
             if (!LIST_PARAMETERS.contains(name)) {
@@ -99,7 +97,7 @@ public class RecordResource {
     public Response createRecord(@PathParam("code") String code,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull RecordInput input) {
-        RecordService.Created created = records.create(section(code), viewers.resolve(identity), input, idempotencyKey);
+        RecordService.Created created = records.create(section(code), access.require(code, SectionOperation.create), input, idempotencyKey);
         RecordView record = created.record();
         return Response.created(URI.create("/api/sections/" + code + "/records/" + record.id()))
                 .tag(ETags.of(record)).entity(record).build();
@@ -110,7 +108,7 @@ public class RecordResource {
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "The record; ETag holds its version")
     public Response getRecord(@PathParam("code") String code, @PathParam("id") UUID id) {
-        RecordView record = records.get(section(code), viewers.resolve(identity), id);
+        RecordView record = records.get(section(code), access.require(code, SectionOperation.read), id);
         return Response.ok(record).tag(ETags.of(record)).build();
     }
 
@@ -142,15 +140,16 @@ public class RecordResource {
     @Path("/{id}/history")
     @Operation(summary = "Who changed which fields of the record, and when, oldest first")
     public List<HistoryView> getRecordHistory(@PathParam("code") String code, @PathParam("id") UUID id) {
-        return records.history(section(code), viewers.resolve(identity), id);
+        return records.history(section(code), access.require(code, SectionOperation.read), id);
     }
 
     private Response edit(String code, UUID id, String ifMatch, RecordInput input, FieldValues.Mode mode) {
+        Viewer viewer = access.require(code, SectionOperation.edit);
         Long version = ETags.version(ifMatch);
         if (version == null) {
             throw new PreconditionFailed(PreconditionFailed.REQUIRED, "Send If-Match with the ETag of the version you edit");
         }
-        RecordView record = records.edit(section(code), viewers.resolve(identity), id, version, input, mode);
+        RecordView record = records.edit(section(code), viewer, id, version, input, mode);
         return Response.ok(record).tag(ETags.of(record)).build();
     }
 
