@@ -160,10 +160,13 @@ class PersonJourneysIT {
         String link = new Mailbox(email).awaitMail("invitation").link("/invitation?code=");
         String code = link.substring(link.indexOf("code=") + 5);
 
-        given().auth().oauth2(RunningSystem.token("agent")).contentType("application/json").body(Map.of("code", code))
+        given().auth().oauth2(RunningSystem.token("ssp-acme")).contentType("application/json").body(Map.of("code", code))
                 .post(GATEWAY + "/api/invitations/accept").then().statusCode(403)
                 .body("type", equalTo("urn:portal:problem:invitation-other-email"))
                 .body("detail", containsString(email));
+        given().auth().oauth2(RunningSystem.token("agent")).contentType("application/json").body(Map.of("code", code))
+                .post(GATEWAY + "/api/invitations/accept").then().statusCode(403)
+                .body("type", equalTo("urn:portal:problem:staff-identity"));
     }
 
     @Test

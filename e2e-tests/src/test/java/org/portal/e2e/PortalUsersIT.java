@@ -3,6 +3,7 @@ package org.portal.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,15 +59,10 @@ class PortalUsersIT {
     }
 
     @Test
-    void registrationIsPendingUntilAnAdministratorApproves() {
-        // agent has an identity but is no portal user: registering makes them pending, not active.
-        String agent = RunningSystem.token("agent");
-        String id = given().auth().oauth2(agent).contentType("application/json")
+    void staffCannotRegisterAsPortalUsers() {
+        given().auth().oauth2(RunningSystem.token("agent")).contentType("application/json")
                 .body(Map.of("displayName", "Alex Agent", "companyName", "Acme"))
-                .post(RunningSystem.GATEWAY + "/api/registrations").then().statusCode(201)
-                .body("status", equalTo("pending")).extract().path("id");
-        given().auth().oauth2(RunningSystem.token("admin")).contentType("application/json").body(Map.of("note", "staff"))
-                .post(RunningSystem.GATEWAY + "/api/registrations/" + id + "/reject").then().statusCode(200)
-                .body("status", equalTo("rejected"));
+                .post(RunningSystem.GATEWAY + "/api/registrations").then().statusCode(403)
+                .body("type", endsWith(":staff-identity"));
     }
 }

@@ -2,6 +2,7 @@ package org.portal.users;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.portal.testsupport.TestTokens;
 
 /** An account administrator manages their own account's people, and cannot even see another's. */
 @QuarkusTest
@@ -88,5 +90,56 @@ class AccountAdministratorTest {
         Fixtures.user(plain, acme, false);
         given().auth().oauth2(Fixtures.token(plain)).get("/api/users").then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void cannotLinkAnIdentityByHand() {
+        given().auth().oauth2(acmeAdmin).contentType("application/json")
+                .body(Map.of("subject", "agent-1", "email", Fixtures.newSubject() + "@acme.test", "displayName", "Agent",
+                        "accountId", acme))
+                .post("/api/users").then().statusCode(403).body("type", endsWith(":staff-only"));
+    }
+
+    @Test
+    void cannotChangeRoles() {
+        given().auth().oauth2(acmeAdmin).contentType("application/json").body(Map.of("accountAdmin", true))
+                .patch("/api/users/" + acmeUser).then().statusCode(403).body("type", endsWith(":staff-only"));
+        given().auth().oauth2(ADMIN).get("/api/users/" + acmeUser).then().body("accountAdmin", equalTo(false));
+        // Naming the flag as it is changes nothing, so it is no role change.
+        given().auth().oauth2(acmeAdmin).contentType("application/json")
+                .body(Map.of("accountAdmin", false, "accessScope", "own"))
+                .patch("/api/users/" + acmeUser).then().statusCode(200).body("accessScope", equalTo("own"));
+    }
+
+    @Test
+    void cannotUndoABlockThatStaffSet() {
+        given().auth().oauth2(ADMIN).post("/api/users/" + acmeUser + "/block").then().statusCode(200)
+                .body("blockedByStaff", equalTo(true));
+        given().auth().oauth2(acmeAdmin).post("/api/users/" + acmeUser + "/unblock").then().statusCode(403)
+                .body("type", endsWith(":staff-only"));
+        given().auth().oauth2(acmeAdmin).contentType("application/json").body(Map.of("status", "active"))
+                .patch("/api/users/" + acmeUser).then().statusCode(403);
+        given().auth().oauth2(ADMIN).get("/api/users/" + acmeUser).then().body("status", equalTo("blocked"));
+        given().auth().oauth2(ADMIN).post("/api/users/" + acmeUser + "/unblock").then().statusCode(200)
+                .body("status", equalTo("active")).body("blockedByStaff", equalTo(false));
+    }
+
+    @Test
+    void undoesTheirOwnBlock() {
+        given().auth().oauth2(acmeAdmin).post("/api/users/" + acmeUser + "/block").then().statusCode(200)
+                .body("blockedByStaff", equalTo(false));
+        given().auth().oauth2(acmeAdmin).post("/api/users/" + acmeUser + "/unblock").then().statusCode(200)
+                .body("status", equalTo("active"));
+    }
+
+    @Test
+    void staffCannotBecomePortalUsers() {
+        String agent = TestTokens.claims("agent-" + Fixtures.newSubject(), "portal-agent")
+                .claim("email", "agent@vendor.test").claim("email_verified", true).jws().keyId("1").sign();
+        given().auth().oauth2(agent).contentType("application/json")
+                .body(Map.of("displayName", "Agent", "companyName", "Acme"))
+                .post("/api/registrations").then().statusCode(403).body("type", endsWith(":staff-identity"));
+        given().auth().oauth2(agent).contentType("application/json").body(Map.of("code", "x".repeat(43)))
+                .post("/api/invitations/accept").then().statusCode(403).body("type", endsWith(":staff-identity"));
     }
 }

@@ -18,4 +18,6 @@ public class Seat extends PanacheEntityBase {
     public String assignedBy;
     /** Beyond what the license now allows: kept and reported, but grants nothing. */
     public boolean overLimit;
+    /** The account whose seat budget this seat came from; null when staff gave it outside any budget. */
+    public UUID budgetAccountId;
 }

@@ -29,8 +29,11 @@ public class SeatService {
     private final SeatLedger ledger;
     private final Catalogue catalogue;
     private final Event<ChangeEvent> changes;
+    private final SeatBudgets budgets;
 
-    public SeatService(Clock clock, SeatLedger ledger, Catalogue catalogue, Event<ChangeEvent> changes) {
+    public SeatService(Clock clock, SeatLedger ledger, Catalogue catalogue, Event<ChangeEvent> changes,
+            SeatBudgets budgets) {
+        this.budgets = budgets;
         this.clock = clock;
         this.ledger = ledger;
         this.catalogue = catalogue;
@@ -46,6 +49,10 @@ public class SeatService {
      */
     @Transactional
     public Assigned assign(String licenseId, UUID userId, String actor) {
+        return assign(licenseId, userId, actor, null);
+    }
+
+    private Assigned assign(String licenseId, UUID userId, String actor, UUID budgetAccount) {
         License license = locked(licenseId);
         Seat held = Seat.findById(userId);
         if (held != null) {
@@ -65,18 +72,24 @@ public class SeatService {
         seat.licenseId = licenseId;
         seat.assignedAt = Instant.now(clock);
         seat.assignedBy = actor;
+        seat.budgetAccountId = budgetAccount;
         seat.persist();
-        ledger.record(LedgerAction.SEAT_ASSIGNED, licenseId, userId, actor, "seat given");
+        ledger.record(LedgerAction.SEAT_ASSIGNED, licenseId, userId, actor,
+                budgetAccount == null ? "seat given" : "seat given from the budget of account " + budgetAccount);
         changes.fire(ChangeEvent.seatChanged(userId, licenseId));
         return new Assigned(seat, true);
     }
 
     /**
      * Gives a seat of the first valid license of the edition that has one free, the longest-running
-     * license first.
+     * license first; out of the account's budget when one is named (an account administrator gives it).
      */
     @Transactional
-    public Assigned assignFromEdition(String edition, UUID userId, String actor) {
+    public Assigned assignFromEdition(String edition, UUID userId, String actor, UUID budgetAccount) {
+        Seat already = Seat.findById(userId);
+        if (budgetAccount != null && (already == null || !heldOf(already, edition))) {
+            budgets.reserve(budgetAccount, edition);
+        }
         LocalDate today = LocalDate.now(clock);
         List<License> licenses = License.list("editionCode = ?1 and validFrom <= ?2 and (validUntil is null or validUntil >= ?2)",
                 Sort.by("validUntil", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_FIRST).and("id"), edition, today);
@@ -87,7 +100,7 @@ public class SeatService {
                 return new Assigned(held, false);
             }
             if (Seat.count("licenseId", locked.id) < locked.seats) {
-                return assign(locked.id, userId, actor);
+                return assign(locked.id, userId, actor, budgetAccount);
             }
         }
         throw new Conflict("No valid license of the " + edition + " edition has a free seat");
@@ -105,6 +118,24 @@ public class SeatService {
         ledger.record(LedgerAction.SEAT_REVOKED, licenseId, userId, actor, "seat taken back");
         changes.fire(ChangeEvent.seatChanged(userId, licenseId));
         rebalance(license, actor);
+    }
+
+    /**
+     * Takes back the seat the user holds, whatever its license; when an account is named, only a seat
+     * given out of that account's budget, which then has one more to give.
+     */
+    @Transactional
+    public void revokeHeld(UUID userId, UUID budgetAccount, String actor) {
+        Seat seat = Seat.findById(userId);
+        if (seat == null || (budgetAccount != null && !budgetAccount.equals(seat.budgetAccountId))) {
+            throw new NotFound("User " + userId + " holds no seat" + (budgetAccount == null ? "" : " given from the account's budget"));
+        }
+        revoke(seat.licenseId, userId, actor);
+    }
+
+    private static boolean heldOf(Seat seat, String edition) {
+        return License.<License>findByIdOptional(seat.licenseId).map(license -> license.editionCode.equals(edition))
+                .orElse(false);
     }
 
     /**

@@ -22,6 +22,13 @@ public record Caller(String subject, UUID accountId) {
         return isPortalAdmin() || accountId.equals(account);
     }
 
+    /** Refuses an account administrator what only portal administrators may do. */
+    public void requirePortalAdmin(String what) {
+        if (!isPortalAdmin()) {
+            throw StaffOnly.refused(what);
+        }
+    }
+
     /**
      * Refuses what belongs to another account as not found, so that an account administrator cannot
      * learn that another account's users or registrations exist.

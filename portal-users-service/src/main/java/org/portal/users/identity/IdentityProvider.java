@@ -22,7 +22,10 @@ public interface IdentityProvider {
      */
     void grantPortalUser(String subject);
 
-    /** Stops the person from obtaining new tokens and ends their sessions. */
+    /**
+     * Stops the person from obtaining new tokens and ends their sessions; an identity the provider no
+     * longer has is no change. Refused (403 {@code staff-identity}) for an identity of portal staff.
+     */
     void disable(String subject);
 
     void enable(String subject);

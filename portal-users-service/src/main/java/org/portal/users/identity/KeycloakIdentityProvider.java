@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -16,6 +17,7 @@ import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.portal.users.access.Roles;
+import org.portal.users.access.StaffOnly;
 import org.portal.users.config.UsersConfig;
 
 /** Keycloak's admin API, as this service's own service account (realm-management user roles). */
@@ -90,6 +92,14 @@ public class KeycloakIdentityProvider implements IdentityProvider {
 
     @Override
     public void disable(String subject) {
+        Optional<List<RoleRepresentation>> roles = call("read the roles of " + subject, () -> ifExists(
+                () -> keycloak.realm(realm).users().get(subject).roles().realmLevel().listEffective()));
+        if (roles.isEmpty()) {
+            return; // no identity any more: nobody to keep from signing in
+        }
+        if (roles.get().stream().anyMatch(role -> StaffOnly.STAFF_ROLES.contains(role.getName()))) {
+            throw StaffOnly.staffIdentity();
+        }
         call("disable " + subject, () -> {
             UserResource user = keycloak.realm(realm).users().get(subject);
             UserRepresentation representation = user.toRepresentation();
@@ -102,13 +112,25 @@ public class KeycloakIdentityProvider implements IdentityProvider {
 
     @Override
     public void enable(String subject) {
-        call("enable " + subject, () -> {
+        call("enable " + subject, () -> ifExists(() -> {
             UserResource user = keycloak.realm(realm).users().get(subject);
             UserRepresentation representation = user.toRepresentation();
             representation.setEnabled(true);
             user.update(representation);
-            return null;
-        });
+            return true;
+        }));
+    }
+
+    /** What the work answers, or empty when the identity it is about does not exist at the provider. */
+    private static <T> Optional<T> ifExists(Supplier<T> work) {
+        try {
+            return Optional.of(work.get());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static <T> T call(String what, Supplier<T> work) {

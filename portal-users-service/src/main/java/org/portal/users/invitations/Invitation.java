@@ -27,6 +27,8 @@ public class Invitation extends PanacheEntityBase {
     public String edition;
     public String idpSubject;
     public String invitedBy;
+    /** Sent by an account administrator: the seat comes out of the account's budget. */
+    public boolean seatFromBudget;
     public Instant createdAt;
     public Instant expiresAt;
     public Instant acceptedAt;

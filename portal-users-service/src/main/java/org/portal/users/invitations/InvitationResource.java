@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.users.access.CallerResolver;
+import org.portal.users.access.StaffOnly;
 import org.portal.users.access.VerifiedEmail;
 import org.portal.users.users.PortalUserView;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -71,12 +72,13 @@ public class InvitationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept an invitation as the signed-in person it was sent to")
-    @APIResponse(responseCode = "403", description = "Signed in with another e-mail address, or one the identity provider has not verified")
+    @APIResponse(responseCode = "403", description = "Signed in with another e-mail address, or one the identity provider has not verified, or as portal staff")
     @APIResponse(responseCode = "404", description = "No invitation has this code")
     @APIResponse(responseCode = "409", description = "Used already")
     @APIResponse(responseCode = "410", description = "Expired")
     @APIResponseSchema(value = PortalUserView.class, responseCode = "200", responseDescription = "Accepted: the caller is an active portal user")
     public PortalUserView acceptInvitation(@Valid @NotNull Acceptance acceptance) {
+        StaffOnly.requireNotStaff(identity);
         return PortalUserView.from(invitations.accept(identity.getPrincipal().getName(), VerifiedEmail.of(token),
                 acceptance.code()));
     }

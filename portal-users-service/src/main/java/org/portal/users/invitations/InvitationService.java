@@ -74,6 +74,9 @@ public class InvitationService {
         }
         String email = request.email().strip();
         users.requireFreeEmail(email, null);
+        if (request.edition() != null) {
+            seats.requireBudget(caller, request.edition());
+        }
         String code = newCode();
         URI link = UriBuilder.fromUri(config.portalUrl()).path("invitation").queryParam("code", code).build();
         IdentityProvider.Invited identity = identityProvider.invite(email, request.displayName().strip(), link,
@@ -88,6 +91,7 @@ public class InvitationService {
         invitation.edition = request.edition();
         invitation.idpSubject = identity.subject();
         invitation.invitedBy = caller.subject();
+        invitation.seatFromBudget = !caller.isPortalAdmin();
         invitation.createdAt = Instant.now(clock);
         invitation.expiresAt = invitation.createdAt.plus(config.invitationValidity());
         invitation.persist();
@@ -136,7 +140,9 @@ public class InvitationService {
         invitation.acceptedBy = user.id;
         identityProvider.grantPortalUser(subject);
         if (invitation.edition != null) {
-            seats.give(user.id, invitation.edition);
+            // On the inviter's behalf, as they chose the edition when they invited.
+            seats.give(user.id, invitation.edition, invitation.seatFromBudget
+                    ? new Caller(invitation.invitedBy, invitation.accountId) : Caller.administrator(invitation.invitedBy));
         }
         return user;
     }

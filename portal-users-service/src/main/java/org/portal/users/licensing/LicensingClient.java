@@ -2,11 +2,14 @@ package org.portal.users.licensing;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -25,6 +28,16 @@ public interface LicensingClient {
     @Consumes(MediaType.APPLICATION_JSON)
     void giveSeat(SeatGrant grant);
 
-    record SeatGrant(UUID userId, String edition) {
+    @DELETE
+    @Path("/seats/{userId}")
+    void takeBackSeat(@PathParam("userId") UUID userId, @QueryParam("budgetAccountId") UUID budgetAccount,
+            @QueryParam("takenBy") String takenBy);
+
+    @GET
+    @Path("/seats/budgets/{accountId}")
+    List<SeatBudgetView> budgets(@PathParam("accountId") UUID accountId);
+
+    /** {@code budgetAccountId} names the account whose budget pays for the seat; null for staff. */
+    record SeatGrant(UUID userId, String edition, String givenBy, UUID budgetAccountId) {
     }
 }

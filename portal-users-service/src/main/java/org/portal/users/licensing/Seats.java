@@ -4,15 +4,30 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.problem.Conflict;
+import org.portal.problem.NotFound;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemType;
 import org.portal.problem.ServiceUnavailable;
+import org.portal.problem.SeatProblems;
+import org.portal.users.access.Caller;
 
-/** Seats and entitlements, asked of licensing-service; its refusals become this service's problems. */
+/**
+ * Seats and entitlements, asked of licensing-service; its refusals become this service's problems.
+ * An account administrator's seats come out of their account's budget, which licensing-service holds
+ * exactly; a portal administrator's from any valid license.
+ */
 @ApplicationScoped
 public class Seats {
+
+    private static final Map<String, ProblemType> BUDGET_PROBLEMS = Map.of(
+            SeatProblems.NO_SEAT_BUDGET.uri(), SeatProblems.NO_SEAT_BUDGET,
+            SeatProblems.SEAT_BUDGET_EXHAUSTED.uri(), SeatProblems.SEAT_BUDGET_EXHAUSTED);
 
     private final LicensingClient licensing;
 
@@ -20,17 +35,44 @@ public class Seats {
         this.licensing = licensing;
     }
 
-    /** Gives the user a seat of a valid license of the edition; refused when none is free. */
-    public void give(UUID userId, String edition) {
+    /** Gives the user a seat of a valid license of the edition on the giver's behalf; refused when none is free. */
+    public void give(UUID userId, String edition, Caller giver) {
         try {
-            licensing.giveSeat(new LicensingClient.SeatGrant(userId, edition));
+            licensing.giveSeat(new LicensingClient.SeatGrant(userId, edition, giver.subject(), budgetOf(giver)));
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 409 || e.getResponse().getStatus() == 422) {
-                throw new Conflict("No seat of the " + edition + " edition could be given: "
-                        + e.getResponse().readEntity(String.class));
-            }
-            throw unavailable(e);
+            throw refusal(e, "No seat of the " + edition + " edition could be given: ");
         } catch (ProcessingException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Refuses early an account administrator who names an edition their account has no budget for, so
+     * an invitation is not sent with a seat that can never be given.
+     */
+    public void requireBudget(Caller giver, String edition) {
+        UUID account = budgetOf(giver);
+        if (account != null && budgets(account).stream().noneMatch(budget -> budget.edition().equals(edition) && budget.seats() > 0)) {
+            throw new ProblemException(SeatProblems.NO_SEAT_BUDGET,
+                    "Your account has no budget of " + edition + " seats; ask your portal administrator for one");
+        }
+    }
+
+    /** Takes the user's seat back; an account administrator only one given out of their account's budget. */
+    public void takeBack(UUID userId, Caller taker) {
+        try {
+            licensing.takeBackSeat(userId, budgetOf(taker), taker.subject());
+        } catch (WebApplicationException e) {
+            throw refusal(e, "");
+        } catch (ProcessingException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public List<SeatBudgetView> budgets(UUID accountId) {
+        try {
+            return licensing.budgets(accountId);
+        } catch (WebApplicationException | ProcessingException e) {
             throw unavailable(e);
         }
     }
@@ -47,6 +89,26 @@ public class Seats {
         } catch (ProcessingException e) {
             throw unavailable(e);
         }
+    }
+
+    private static UUID budgetOf(Caller caller) {
+        return caller.isPortalAdmin() ? null : caller.accountId();
+    }
+
+    /** licensing-service's refusal, in this service's words; the budget problems keep their types. */
+    @SuppressWarnings("unchecked")
+    private static RuntimeException refusal(WebApplicationException e, String prefix) {
+        int status = e.getResponse().getStatus();
+        if (status != 403 && status != 404 && status != 409 && status != 422) {
+            return unavailable(e);
+        }
+        Map<String, Object> problem = e.getResponse().readEntity(Map.class);
+        String detail = String.valueOf(problem.getOrDefault("detail", ""));
+        ProblemType budgetProblem = BUDGET_PROBLEMS.get(String.valueOf(problem.get("type")));
+        if (budgetProblem != null) {
+            return new ProblemException(budgetProblem, detail);
+        }
+        return status == 404 ? new NotFound(detail) : new Conflict(prefix + detail);
     }
 
     private static ServiceUnavailable unavailable(Exception e) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.users.access.CallerResolver;
+import org.portal.users.access.StaffOnly;
 import org.portal.users.access.VerifiedEmail;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -52,10 +53,11 @@ public class RegistrationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register for the portal with an identity from the OIDC provider; pending until decided")
-    @APIResponse(responseCode = "403", description = "The identity provider has not verified the caller's e-mail address")
+    @APIResponse(responseCode = "403", description = "The identity provider has not verified the caller's e-mail address, or the caller is portal staff")
     @APIResponse(responseCode = "409", description = "Already a portal user, already registered, or the email is taken")
     @APIResponseSchema(value = RegistrationView.class, responseCode = "201", responseDescription = "Registered, pending a decision")
     public Response register(@Valid @NotNull NewRegistration request) {
+        StaffOnly.requireNotStaff(identity);
         RegistrationView created = RegistrationView.from(registrations.register(identity.getPrincipal().getName(),
                 VerifiedEmail.of(token), request));
         return Response.created(URI.create("/api/registrations/" + created.id())).entity(created).build();

@@ -131,7 +131,7 @@ public class RegistrationService {
         identityProvider.grantPortalUser(user.subject);
         if (decision.edition() != null) {
             // Last, so that a refused seat rolls the approval back with it.
-            seats.give(user.id, decision.edition());
+            seats.give(user.id, decision.edition(), caller);
         }
         return registration;
     }

@@ -27,6 +27,8 @@ public class PortalUser extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AccessScope accessScope;
     public boolean accountAdmin;
+    /** Blocked by a portal administrator: an account administrator cannot unblock them. */
+    public boolean blockedByStaff;
     public Instant createdAt;
     public Instant updatedAt;
     /** The user's display choices, as validated JSON (see {@code Preferences}). */

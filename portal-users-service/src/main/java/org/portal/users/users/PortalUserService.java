@@ -2,7 +2,6 @@ package org.portal.users.users;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -35,6 +34,7 @@ public class PortalUserService {
 
     @Transactional
     public PortalUser create(Caller caller, NewPortalUser request) {
+        caller.requirePortalAdmin("link an identity to a portal user by hand; invite the person instead");
         caller.requireManages(request.accountId(), "account " + request.accountId());
         if (Account.findById(request.accountId()) == null) {
             throw new Unprocessable("No account " + request.accountId());
@@ -124,9 +124,7 @@ public class PortalUserService {
     public PortalUser update(Caller caller, UUID id, UserUpdate update) {
         PortalUser user = get(caller, id);
         if (update.accountId() != null && !update.accountId().equals(user.accountId)) {
-            if (!caller.isPortalAdmin()) {
-                throw new ForbiddenException("Only portal administrators move users between accounts");
-            }
+            caller.requirePortalAdmin("move users between accounts");
             if (Account.findById(update.accountId()) == null) {
                 throw new Unprocessable("No account " + update.accountId());
             }
@@ -138,23 +136,27 @@ public class PortalUserService {
         if (update.accessScope() != null) {
             user.accessScope = update.accessScope();
         }
-        if (update.accountAdmin() != null) {
+        if (update.accountAdmin() != null && update.accountAdmin() != user.accountAdmin) {
+            caller.requirePortalAdmin("make or unmake account administrators");
             user.accountAdmin = update.accountAdmin();
         }
         if (update.status() != null && update.status() != user.status) {
-            changeStatus(user, update.status());
+            changeStatus(caller, user, update.status());
         }
         user.updatedAt = Instant.now(clock);
         changes.fire(ChangeEvent.userChanged(user.id, user.subject));
         return user;
     }
 
-    private void changeStatus(PortalUser user, UserStatus target) {
+    private void changeStatus(Caller caller, PortalUser user, UserStatus target) {
         if (target == UserStatus.pending) {
             throw new Unprocessable("A user cannot be set back to pending");
         }
         if (user.status == UserStatus.pending) {
             throw new Unprocessable("A pending user is activated by approving their registration");
+        }
+        if (user.status == UserStatus.blocked && user.blockedByStaff) {
+            caller.requirePortalAdmin("undo a block that portal staff set");
         }
         if (user.subject != null) {
             if (target == UserStatus.blocked) {
@@ -164,6 +166,7 @@ public class PortalUserService {
             }
         }
         user.status = target;
+        user.blockedByStaff = target == UserStatus.blocked && caller.isPortalAdmin();
     }
 
     @Transactional
