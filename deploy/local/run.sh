@@ -44,7 +44,7 @@ pick_ports() {
     for _ in $(seq 1 50); do
       base=$((20000 + (RANDOM % 400) * 100))
       local free=1
-      for offset in 0 1 2 3 100 101 110 111; do port_open $((base + offset)) && free=0; done
+      for offset in 0 1 2 3 10 11 12 13 100 101 110 111; do port_open $((base + offset)) && free=0; done
       [ $free = 1 ] && break
     done
   fi
@@ -65,6 +65,11 @@ port_of() {
     portal-users-service) echo "$users_port" ;;
     sections-service) echo "$sections_port" ;;
   esac
+}
+
+# Health and metrics: each service's management interface, ten ports above its API port.
+management_port_of() {
+  echo $(( $(port_of "$1") + 10 ))
 }
 
 database_of() {
@@ -183,13 +188,14 @@ vendor_key() {
 }
 
 start_service() {
-  local name=$1 port
+  local name=$1 port management_port
   port="$(port_of "$name")"
+  management_port="$(management_port_of "$name")"
   local jar="$root/$name/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || die "$jar is missing: build first (drop --no-build)"
   say "starting $name on port $port"
   launch "$name" env \
-    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_HTTP_PORT="$port" PORTAL_MANAGEMENT_PORT="$management_port" \
     PORTAL_DB_URL="jdbc:postgresql://localhost:$pg_port/$(database_of "$name")" \
     PORTAL_DB_USER="$db_user" PORTAL_DB_PASSWORD="$db_password" \
     PORTAL_OIDC_URL="http://localhost:$keycloak_port/realms/portal" \
@@ -207,7 +213,7 @@ start_service() {
     PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED \
     PORTAL_PORTAL_URL="$portal_url" \
     java ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$jar"
-  echo "http://localhost:$port" >"$state/pids/$name.url"
+  echo "http://localhost:$port (health and metrics http://localhost:$management_port/q)" >"$state/pids/$name.url"
 }
 
 start() {
@@ -221,7 +227,8 @@ start() {
   "$here/infra.sh"
   [ -n "$no_build" ] || build
   pick_ports
-  for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" "$keycloak_port" "$smtp_port" "$mailbox_port"; do
+  for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" $((gateway_port + 10)) $((licensing_port + 10)) \
+    $((users_port + 10)) $((sections_port + 10)) "$keycloak_port" "$smtp_port" "$mailbox_port"; do
     port_open "$port" && die "port $port is taken; stop what uses it or set PORTAL_BASE_PORT"
   done
   recreate_databases
@@ -232,7 +239,7 @@ start() {
   for name in "${services[@]}"; do start_service "$name"; done
   wait_until keycloak "http://localhost:$keycloak_port/realms/portal/.well-known/openid-configuration" 180
   for name in "${services[@]}"; do
-    wait_until "$name" "http://localhost:$(port_of "$name")/q/health/ready" 120
+    wait_until "$name" "http://localhost:$(management_port_of "$name")/q/health/ready" 120
   done
   say "seeding the demo state through the API"
   java -jar "$root/demo-seed/target/demo-seed.jar" "http://localhost:$gateway_port" \
@@ -240,6 +247,9 @@ start() {
     || die "seeding the demo state failed"
   cat >"$state/urls.properties" <<PROPS
 gateway=http://localhost:$gateway_port
+licensing-service=http://localhost:$licensing_port
+portal-users-service=http://localhost:$users_port
+sections-service=http://localhost:$sections_port
 realm=http://localhost:$keycloak_port/realms/portal
 keycloak=http://localhost:$keycloak_port
 mailbox=http://localhost:$mailbox_port

@@ -51,6 +51,17 @@ class GatewayPipelineTest {
         return "user-" + UUID.randomUUID();
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readiness;
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnly() {
+        given().get(readiness).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
     @Test
     void aPortalUserReadsAGrantedSectionAndGetsRateLimitHeaders() {
         String subject = subject();

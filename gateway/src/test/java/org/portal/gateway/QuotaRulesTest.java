@@ -158,6 +158,24 @@ class QuotaRulesTest {
     }
 
     @Test
+    void aChunkedBodyIsPassedOnUntilItGrowsPastTheLimit() {
+        String token = TestTokens.of(userWithLimit(10), "portal-user");
+        server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/sections/cases/records"))
+                .willReturn(json(201, "{}")));
+        // An InputStream body has no length, so it is sent chunked.
+        given().auth().oauth2(token).contentType("application/json")
+                .body(new java.io.ByteArrayInputStream("{\"values\":{\"subject\":\"chunked\"}}".getBytes()))
+                .post("/api/sections/cases/records").then().statusCode(201);
+        server().verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/sections/cases/records"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("chunked")));
+        given().auth().oauth2(token).contentType("application/json")
+                .body(new java.io.ByteArrayInputStream(new byte[3 * 1_048_576]))
+                .post("/api/sections/cases/records").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:payload-too-large"));
+    }
+
+    @Test
     void browsersFromTheConfiguredOriginMayCall() {
         given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
                 .options("/api/sections/knowledge-base/records").then()

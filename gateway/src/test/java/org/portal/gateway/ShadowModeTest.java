@@ -21,6 +21,9 @@ import org.portal.testsupport.TestTokens;
 @TestProfile(ShadowModeTest.Shadow.class)
 class ShadowModeTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     public static class Shadow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -39,6 +42,6 @@ class ShadowModeTest {
         }
         given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/me/quota").then().statusCode(200)
                 .body("used", org.hamcrest.Matchers.equalTo(3));
-        given().get("/q/metrics").then().body(containsString("gateway_quota_shadow_refusals_total 2.0"));
+        given().get(metrics).then().body(containsString("gateway_quota_shadow_refusals_total 2.0"));
     }
 }

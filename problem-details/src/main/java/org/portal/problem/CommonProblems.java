@@ -11,6 +11,7 @@ public final class CommonProblems {
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", "Method not allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", "Not acceptable", 406);
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
+    public static final ProblemType URI_TOO_LONG = new ProblemType("uri-too-long", "URI too long", 414);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", "Unsupported media type", 415);
     public static final ProblemType UNPROCESSABLE = new ProblemType("unprocessable", "Request cannot be processed", 422);
     public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", 500);
@@ -29,6 +30,7 @@ public final class CommonProblems {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 503 -> UNAVAILABLE;

@@ -47,7 +47,10 @@ public class ProblemExceptionMappers {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         Problem problem = Problem.of(CommonProblems.BAD_REQUEST, "The request body is not valid JSON for this operation")
                 .withInstance(uri.getPath());
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof StorableJson.UnstorableText unstorable) {
+            problem = problem.withErrors(List.of(new Problem.FieldError(
+                    unstorable.getPath().isEmpty() ? "" : jsonPath(unstorable.getPath()), unstorable.getOriginalMessage())));
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             problem = problem.withErrors(List.of(new Problem.FieldError(jsonPath(unknown.getPath()), "is not a known field")));
         } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
@@ -71,6 +74,10 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // The JSON reader wraps what is not a mismatched input, so it would lose the field's name.
+            return unreadableJson(unreadable, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }

@@ -13,11 +13,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Problem responses for what never reaches a REST resource: paths no route serves, and failures of
- * the HTTP layer itself (a token refused by proactive authentication, a denied permission policy).
+ * Problem responses for what never reaches a REST resource: request lines no service can take, paths
+ * no route serves, and failures of the HTTP layer itself (a token refused by proactive
+ * authentication, a denied permission policy).
  */
 @ApplicationScoped
 public class ProblemRoutes {
+
+    /**
+     * The longest request target served. The HTTP layer reads lines up to
+     * {@code quarkus.http.limits.max-initial-line-length} (set above this in this module's
+     * microprofile-config.properties) so that a longer one is answered here, with a problem body.
+     */
+    static final int MAX_URI_LENGTH = 4096;
 
     private final ObjectMapper json;
 
@@ -26,9 +34,23 @@ public class ProblemRoutes {
     }
 
     void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::requestLine);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().order(Integer.MAX_VALUE).handler(ctx -> send(ctx,
                 Problem.of(CommonProblems.NOT_FOUND, ProblemExceptionMappers.describe(404))));
+    }
+
+    /** A NUL character (PostgreSQL cannot store it) or an overlong target is refused before anything runs. */
+    private void requestLine(RoutingContext ctx) {
+        String uri = ctx.request().uri();
+        if (uri.length() > MAX_URI_LENGTH) {
+            send(ctx, Problem.of(CommonProblems.URI_TOO_LONG, "The request target is longer than " + MAX_URI_LENGTH
+                    + " characters; send long criteria in a request body"));
+        } else if (uri.contains("%00")) {
+            send(ctx, Problem.of(CommonProblems.BAD_REQUEST, "The request target must not contain the NUL character (%00)"));
+        } else {
+            ctx.next();
+        }
     }
 
     private void failure(RoutingContext ctx) {

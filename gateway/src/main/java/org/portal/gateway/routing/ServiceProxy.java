@@ -1,13 +1,18 @@
 package org.portal.gateway.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -15,6 +20,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.portal.gateway.config.GatewayConfig;
 import org.portal.gateway.quota.QuotaDecision;
+import org.portal.problem.Problem;
+import org.portal.problem.ProblemType;
 
 /**
  * Streams requests to the owning service and its response back, through Vert.x's reverse proxy over
@@ -24,11 +31,15 @@ import org.portal.gateway.quota.QuotaDecision;
 public class ServiceProxy {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    static final ProblemType BAD_GATEWAY = new ProblemType("bad-gateway", "Service unavailable", 502);
 
     private final HttpClient client;
     private final Map<Target, URI> origins = new EnumMap<>(Target.class);
+    private final long maxBodySize;
+    private final ObjectMapper json;
 
-    public ServiceProxy(Vertx vertx, GatewayConfig config) {
+    public ServiceProxy(Vertx vertx, GatewayConfig config, ObjectMapper json) {
+        this.json = json;
         // A service that stops sending for 30 s has its connection closed: the caller gets a 502, not a hang.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(2000)
@@ -36,6 +47,7 @@ public class ServiceProxy {
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
                 .setMaxPoolSize(200)
                 .setKeepAlive(true));
+        this.maxBodySize = config.maxBodySize();
         origins.put(Target.LICENSING, config.services().licensing());
         origins.put(Target.PORTAL_USERS, config.services().portalUsers());
         origins.put(Target.SECTIONS, config.services().sections());
@@ -48,7 +60,7 @@ public class ServiceProxy {
     public void forward(Target target, HttpServerRequest request, String requestId, QuotaDecision quota) {
         URI origin = origins.get(target);
         HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
-                .addInterceptor(new ResponseHeaders(requestId, quota))
+                .addInterceptor(new ResponseHeaders(requestId, quota, maxBodySize, json))
                 .handle(request);
     }
 
@@ -61,17 +73,31 @@ public class ServiceProxy {
         client.close();
     }
 
-    private record ResponseHeaders(String requestId, QuotaDecision quota) implements ProxyInterceptor {
+    private record ResponseHeaders(String requestId, QuotaDecision quota, long maxBodySize, ObjectMapper json) implements ProxyInterceptor {
         @Override
-        public Future<io.vertx.httpproxy.ProxyResponse> handleProxyRequest(ProxyContext context) {
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             context.request().headers().set(REQUEST_ID, requestId);
-            // A service that cannot be reached or breaks off answers, like every error, as a problem.
-            return context.sendRequest().recover(failure -> Future.succeededFuture(context.request().response()
-                    .setStatusCode(502)
-                    .putHeader("Content-Type", "application/problem+json")
-                    .setBody(io.vertx.httpproxy.Body.body(io.vertx.core.buffer.Buffer.buffer(
-                            "{\"type\":\"urn:portal:problem:bad-gateway\",\"title\":\"Service unavailable\",\"status\":502,"
-                                    + "\"detail\":\"The service behind this path did not answer; try again shortly\"}")))));
+            // A stated Content-Length was checked before; a chunked body is counted as it streams.
+            Body body = context.request().getBody();
+            BoundedBody bounded = body != null && body.length() < 0 ? new BoundedBody(body.stream(), maxBodySize) : null;
+            if (bounded != null) {
+                context.request().setBody(Body.body(bounded));
+            }
+            return context.sendRequest().recover(failure -> Future.succeededFuture(bounded != null && bounded.exceeded()
+                    ? problem(context, Problem.of(GatewayRoutes.PAYLOAD_TOO_LARGE,
+                            "A request body may have at most " + maxBodySize + " bytes")).putHeader("Connection", "close")
+                    // A service that cannot be reached or breaks off answers, like every error, as a problem.
+                    : problem(context, Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly"))));
+        }
+
+        private ProxyResponse problem(ProxyContext context, Problem problem) {
+            try {
+                return context.request().response().setStatusCode(problem.status())
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .setBody(Body.body(Buffer.buffer(json.writeValueAsBytes(problem))));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

@@ -41,9 +41,9 @@ public final class FieldValues {
             case TEXT, LONG_TEXT -> !value.isTextual() ? "must be text"
                     : value.asText().length() > field.effectiveMaxLength()
                             ? "is longer than " + field.effectiveMaxLength() + " characters" : null;
-            case NUMBER -> value.isNumber() ? null : "must be a number";
-            case MONEY -> value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 2 ? null
-                    : "must be an amount with at most 2 decimal places";
+            case NUMBER -> value.isNumber() ? Decimals.problem(value.decimalValue()) : "must be a number";
+            case MONEY -> !value.isNumber() || value.decimalValue().stripTrailingZeros().scale() > 2
+                    ? "must be an amount with at most 2 decimal places" : Decimals.problem(value.decimalValue());
             case DATE -> value.isTextual() && parses(() -> LocalDate.parse(value.asText())) ? null
                     : "must be a date (YYYY-MM-DD)";
             case DATE_TIME -> value.isTextual() && parses(() -> OffsetDateTime.parse(value.asText())) ? null

@@ -133,7 +133,7 @@ final class ListQuery {
             parameters.put("afterId", UUID.fromString(parts[2]));
             parameters.put("afterValue", switch (sortCast) {
                 case "timestamptz" -> java.sql.Timestamp.from(Instant.parse(parts[1]));
-                case "numeric" -> new BigDecimal(parts[1]);
+                case "numeric" -> numericCursorValue(parts[1]);
                 default -> parts[1];
             });
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
@@ -180,10 +180,15 @@ final class ListQuery {
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parseNumber(String raw) {
-        try {
-            return JsonNodeFactory.instance.numberNode(new BigDecimal(raw));
-        } catch (NumberFormatException e) {
-            return null;
+        BigDecimal number = Decimals.parse(raw);
+        return number == null ? null : JsonNodeFactory.instance.numberNode(number);
+    }
+
+    /** Records without the value sort as {@code -Infinity}, which PostgreSQL's numeric takes as text. */
+    private static String numericCursorValue(String raw) {
+        if (!raw.equals("-Infinity") && Decimals.parse(raw) == null) {
+            throw new IllegalArgumentException("not a number within bounds");
         }
+        return raw;
     }
 }
