@@ -107,15 +107,8 @@ class AccountAdministratorIT {
         String keycloak = RunningSystem.keycloakAdminToken();
         String users = RunningSystem.KEYCLOAK + "/admin/realms/portal/users";
         String username = "agent-" + UUID.randomUUID();
-        String location = given().auth().oauth2(keycloak).contentType("application/json")
-                .body(Map.of("username", username, "email", username + "@vendor.example", "enabled", true,
-                        "emailVerified", true))
-                .post(users).then().statusCode(201).extract().header("Location");
-        String agentSubject = location.substring(location.lastIndexOf('/') + 1);
-        Object agentRole = given().auth().oauth2(keycloak).get(RunningSystem.KEYCLOAK + "/admin/realms/portal/roles/portal-agent")
-                .then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(keycloak).contentType("application/json").body(List.of(agentRole))
-                .post(users + "/" + agentSubject + "/role-mappings/realm").then().statusCode(204);
+        String agentSubject = RunningSystem.createIdentity(username, username + "@vendor.example", RunningSystem.PASSWORD,
+                "portal-agent");
 
         String linked = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("subject", agentSubject, "email", username + "@vendor.example", "displayName", "Agent",

@@ -119,7 +119,7 @@ class PersonJourneysIT {
         String email = username + "@forgetful.example";
         String oldPassword = "Old-" + UUID.randomUUID();
         String newPassword = "New-" + UUID.randomUUID();
-        createVerifiedPerson(username, email, oldPassword);
+        RunningSystem.createIdentity(username, email, oldPassword);
         Mailbox mailbox = new Mailbox(email);
         try (Browser browser = new Browser()) {
             HtmlPage forgot = browser.click(browser.signIn(), "reset-credentials");
@@ -200,14 +200,6 @@ class PersonJourneysIT {
         }
         // The seat stays with a blocked user (docs/decisions/0006): unblocked, they work in their edition at once.
         given().auth().oauth2(token).get(GATEWAY + "/api/me").then().body("edition", equalTo("customer"));
-    }
-
-    private static void createVerifiedPerson(String username, String email, String password) {
-        given().auth().oauth2(RunningSystem.keycloakAdminToken()).contentType("application/json")
-                .body(Map.of("username", username, "email", email, "emailVerified", true, "enabled", true,
-                        "firstName", "Fred", "lastName", "Forgetful",
-                        "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))))
-                .post(RunningSystem.KEYCLOAK + "/admin/realms/portal/users").then().statusCode(201);
     }
 
     private static int passwordGrant(String username, String password) {

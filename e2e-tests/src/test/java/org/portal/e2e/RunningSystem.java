@@ -19,6 +19,7 @@ final class RunningSystem {
     static final String MAILBOX;
     /** The front end's address, where mails link to and the SPA client's sign-ins end. */
     static final String PORTAL;
+    private static final Properties URLS = new Properties();
 
     static {
         Path urls = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "urls.properties");
@@ -33,9 +34,15 @@ final class RunningSystem {
         KEYCLOAK = properties.getProperty("keycloak");
         MAILBOX = properties.getProperty("mailbox");
         PORTAL = properties.getProperty("portal");
+        URLS.putAll(properties);
     }
 
     private RunningSystem() {
+    }
+
+    /** The address of one service, for calls that go straight to it past the gateway. */
+    static String service(String name) {
+        return java.util.Objects.requireNonNull(URLS.getProperty(name), name + " is not in urls.properties");
     }
 
     /** A token of Keycloak's own administrator (the runner's development bootstrap account). */
@@ -59,5 +66,27 @@ final class RunningSystem {
                 .formParam("username", username).formParam("password", PASSWORD)
                 .post(REALM + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().asString()).getString("access_token");
+    }
+
+    /**
+     * A person at Keycloak with a verified e-mail, a password and the given realm roles, made through
+     * its admin API; answers their subject.
+     */
+    static String createIdentity(String username, String email, String password, String... realmRoles) {
+        String admin = keycloakAdminToken();
+        String users = KEYCLOAK + "/admin/realms/portal/users";
+        String location = RestAssured.given().auth().oauth2(admin).contentType("application/json")
+                .body(java.util.Map.of("username", username, "email", email, "emailVerified", true, "enabled", true,
+                        "firstName", "Fred", "lastName", "Forgetful",
+                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", password, "temporary", false))))
+                .post(users).then().statusCode(201).extract().header("Location");
+        String subject = location.substring(location.lastIndexOf('/') + 1);
+        for (String role : realmRoles) {
+            Object representation = RestAssured.given().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/portal/roles/" + role)
+                    .then().statusCode(200).extract().as(java.util.Map.class);
+            RestAssured.given().auth().oauth2(admin).contentType("application/json").body(java.util.List.of(representation))
+                    .post(users + "/" + subject + "/role-mappings/realm").then().statusCode(204);
+        }
+        return subject;
     }
 }

@@ -47,6 +47,16 @@ class EditionGrantsTest {
     }
 
     @Test
+    void theCallerIsWeighedBeforeTheirInput() {
+        People.Person sam = selfService(UUID.randomUUID());
+        refused(given().auth().oauth2(sam.token()).contentType("application/json").body("{}")
+                .post("/api/sections/leads/records").then(), "leads", "create");
+        refused(given().auth().oauth2(sam.token()).contentType("application/json").body("{}")
+                .patch("/api/sections/leads/records/" + UUID.randomUUID()).then(), "leads", "edit");
+        refused(given().auth().oauth2(sam.token()).get("/api/sections/leads").then(), "leads", "read");
+    }
+
+    @Test
     void anOperationTheEditionLacksIsRefusedOnTheRecordAndItsProcess() {
         UUID account = UUID.randomUUID();
         People.Person writer = People.portalUser(account, "account");

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.definitions.SeatHolderCall;
 import org.portal.sections.definitions.SectionAccess;
 
 /** A portal user as a participant in a process: the approvals sent to them. */
@@ -52,6 +53,7 @@ public class ApprovalResource {
     @APIResponse(responseCode = "404", description = "No such approval of yours")
     @APIResponse(responseCode = "409", description = "You decided already, or the request was closed by a rejection")
     @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "200", responseDescription = "The request as it now stands")
+    @SeatHolderCall
     public ApprovalRequestView decideApproval(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest decision) {
         return approvals.decide(access.requireSeat(), id, decision);
     }

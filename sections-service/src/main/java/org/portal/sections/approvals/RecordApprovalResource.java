@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 
@@ -48,6 +49,7 @@ public class RecordApprovalResource {
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponse(responseCode = "409", description = "The section has no approvals, or not from the record's state")
     @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "201", responseDescription = "Sent")
+    @SectionCall(SectionOperation.edit)
     public Response sendForApproval(@PathParam("code") String code, @PathParam("id") UUID id,
             @Valid @NotNull NewApprovalRequest request) {
         ApprovalRequestView sent = approvals.send(sections.require(code), access.require(code, SectionOperation.edit), id, request);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.SectionOperation;
 
@@ -54,6 +55,7 @@ public class CommentResource {
     @APIResponse(responseCode = "404", description = "No such case within your reach")
     @APIResponse(responseCode = "409", description = "The case is closed or cancelled")
     @APIResponseSchema(value = CommentView.class, responseCode = "201", responseDescription = "Added")
+    @SectionCall(value = SectionOperation.edit, section = SectionDefinition.CASES)
     public Response addCaseComment(@PathParam("id") UUID id, @Valid @NotNull NewComment comment) {
         CommentView added = comments.add(access.require(SectionDefinition.CASES, SectionOperation.edit), id, comment);
         return Response.status(Response.Status.CREATED).entity(added).build();

@@ -47,6 +47,7 @@ public class SectionResource {
     @Operation(summary = "One section you may use: its fields and lifecycle")
     @APIResponse(responseCode = "404", description = "No such section, or not one you may use")
     @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "The section")
+    @SectionCall(SectionOperation.read)
     public SectionView getSection(@PathParam("code") String code) {
         return visible().stream().filter(s -> s.code().equals(code)).findFirst().map(SectionView::from)
                 .orElseThrow(() -> new NotFound("No section " + code + " that you may use"));

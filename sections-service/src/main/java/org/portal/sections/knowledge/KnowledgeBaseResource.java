@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.SectionOperation;
 
@@ -75,6 +76,7 @@ public class KnowledgeBaseResource {
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say whether the article helped; one vote per reader, a new one replaces it")
+    @SectionCall(value = SectionOperation.read, section = SectionDefinition.KNOWLEDGE_BASE)
     public Votes voteOnArticle(@PathParam("id") java.util.UUID id, @Valid @NotNull VoteRequest vote) {
         return search.vote(id, caller.getPrincipal().getName(), vote.helpful(), !isStaff());
     }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 import org.portal.sections.records.ETags;
@@ -61,6 +62,7 @@ public class TransitionResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the record's state, no longer possible, or no lifecycle")
     @APIResponse(responseCode = "412", description = "The record changed since the version in If-Match")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Moved; ETag holds the new version")
+    @SectionCall(SectionOperation.edit)
     public Response takeTransition(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         RecordView record = transitions.take(sections.require(code), access.require(code, SectionOperation.edit), id, request.to(),

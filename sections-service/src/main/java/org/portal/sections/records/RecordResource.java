@@ -37,6 +37,7 @@ import org.portal.problem.NotFound;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
@@ -94,6 +95,7 @@ public class RecordResource {
     @Operation(summary = "Create a record; with an Idempotency-Key, a retry returns the first result")
     @APIResponse(responseCode = "400", description = "Values that break the section's definition, each listed")
     @APIResponseSchema(value = RecordView.class, responseCode = "201", responseDescription = "Created; ETag holds its version")
+    @SectionCall(SectionOperation.create)
     public Response createRecord(@PathParam("code") String code,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull RecordInput input) {
@@ -119,6 +121,7 @@ public class RecordResource {
     @APIResponse(responseCode = "412", description = "The record changed since that version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Replaced; ETag holds the new version")
+    @SectionCall(SectionOperation.edit)
     public Response replaceRecord(@PathParam("code") String code, @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.REPLACE);
@@ -131,6 +134,7 @@ public class RecordResource {
     @APIResponse(responseCode = "412", description = "The record changed since that version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Changed; ETag holds the new version")
+    @SectionCall(SectionOperation.edit)
     public Response patchRecord(@PathParam("code") String code, @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.PATCH);
