@@ -3,10 +3,12 @@ package org.portal.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.server;
 
@@ -52,6 +54,8 @@ class ApiDocumentTest {
                 .body("paths.'/api/sections/{code}/records'.get.responses.'200'.headers", hasKey("RateLimit"))
                 .body("paths.'/api/sections/{code}/records'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
-                .body("paths.'/api/licensing/catalogue'.get.responses", not(hasKey("429")));
+                .body("paths.'/api/licensing/catalogue'.get.responses.'429'.description", containsString("burst-limited"))
+                .body("paths.'/api/licensing/catalogue'.get.responses.'200'.headers", nullValue())
+                .body("paths.'/api/licensing/catalogue'.get.responses", hasKey("500"));
     }
 }

@@ -38,8 +38,8 @@ class ApprovalsTest {
     void setUp() {
         account = UUID.randomUUID();
         carla = People.portalUser(account, "account");
-        ann = People.portalUser(account, "own");
-        bob = People.portalUser(account, "own");
+        ann = People.portalUser(account, "account");
+        bob = People.portalUser(account, "account");
         order = created(carla.token(), "orders", ORDER);
     }
 
@@ -120,6 +120,16 @@ class ApprovalsTest {
                 .body("type", equalTo("urn:portal:problem:approval-outside-account"));
         openApprovals(movedAnn).body("items", hasSize(0));
         assertEquals("awaiting-approval", status());
+    }
+
+    @Test
+    void approversMustBeAbleToReadTheRecordThemselves() {
+        People.Person ownScope = People.portalUser(account, "own");
+        People.Person withoutOrders = People.portalUser(account, "account");
+        People.entitlement(withoutOrders, "self-service", People.grant("cases", "read", "create", "edit"));
+        send(carla.token(), "orders", order, List.of(ownScope.userId(), withoutOrders.userId(), ann.userId())).statusCode(400)
+                .body("errors.field", contains("approvers[0]", "approvers[1]"));
+        assertEquals("draft", status());
     }
 
     @Test

@@ -14,6 +14,8 @@ public interface GatewayConfig {
 
     Quota quota();
 
+    Burst burst();
+
     /** The largest request body passed on, by its Content-Length. */
     @WithDefault("1048576")
     long maxBodySize();
@@ -24,6 +26,21 @@ public interface GatewayConfig {
         URI portalUsers();
 
         URI sections();
+    }
+
+    /**
+     * The per-caller burst limit on calls the daily quota does not count (staff routes, /api/me,
+     * registration, invitations, the API document): a token bucket per subject, or per client address
+     * when anonymous, kept by each gateway instance.
+     */
+    interface Burst {
+        /** Calls a caller may make at once. */
+        @WithDefault("100")
+        int capacity();
+
+        /** Calls per second the bucket refills with. */
+        @WithDefault("20")
+        double perSecond();
     }
 
     interface Quota {

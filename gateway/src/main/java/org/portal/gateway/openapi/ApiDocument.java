@@ -29,7 +29,8 @@ import org.portal.gateway.routing.RouteTable;
 /**
  * One OpenAPI document for the whole public API at {@code /q/openapi}: the gateway's own paths and
  * every service's {@code /api} paths (never {@code /internal}), with one security scheme, the problem
- * body on every error, and the quota's 429 and RateLimit headers on counted paths. Schemas that two
+ * body on every error, 429 on every path (the quota's, with RateLimit headers, on counted paths; the
+ * burst limit's elsewhere) and 500. Schemas that two
  * services name alike but define differently are kept apart by a service prefix. Built on demand and
  * held for a minute; a service that does not answer is left out of that build and retried next time.
  */
@@ -187,10 +188,13 @@ public class ApiDocument {
             if (!responses.has("401")) {
                 responses.set("401", problemResponse("No valid bearer access token"));
             }
-            if (counted) {
-                ObjectNode tooMany = problemResponse("The daily call quota is used up (quota-exceeded)");
-                tooMany.putObject("headers").set("Retry-After", header("Seconds until the quota resets"));
-                responses.set("429", tooMany);
+            ObjectNode tooMany = problemResponse(counted ? "The daily call quota is used up (quota-exceeded)"
+                    : "Too many calls at once from this caller (burst-limited)");
+            tooMany.putObject("headers").set("Retry-After", header(counted ? "Seconds until the quota resets"
+                    : "Seconds until the caller may call again"));
+            responses.set("429", tooMany);
+            if (!responses.has("500")) {
+                responses.set("500", problemResponse("An unexpected failure (internal); the request id in X-Request-Id traces it"));
             }
         });
         return item;

@@ -36,6 +36,7 @@ import org.portal.problem.ProblemType;
 public class GatewayRoutes {
 
     public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", "Daily call limit reached", 429);
+    public static final ProblemType BURST_LIMITED = new ProblemType("burst-limited", "Too many requests at once", 429);
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
     static final String PORTAL_USER = "portal-user";
 
@@ -44,10 +45,12 @@ public class GatewayRoutes {
     private final QuotaCounter quota;
     private final ServiceProxy proxy;
     private final ProblemRoutes problems;
+    private final BurstLimit burst;
     private final long maxBodySize;
 
     public GatewayRoutes(AccessContextResolver access, CustomSections customSections, QuotaCounter quota, ServiceProxy proxy,
-            ProblemRoutes problems, GatewayConfig config) {
+            ProblemRoutes problems, BurstLimit burst, GatewayConfig config) {
+        this.burst = burst;
         this.maxBodySize = config.maxBodySize();
         this.access = access;
         this.customSections = customSections;
@@ -58,13 +61,20 @@ public class GatewayRoutes {
 
     void register(@Observes Router router) {
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+        router.route("/q/openapi*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> {
+            if (admitted(ctx, caller(ctx))) {
+                ctx.next();
+            }
+        });
     }
 
     private void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         Optional<RouteTable.Route> route = RouteTable.match(path);
         if (route.isEmpty() || route.get().target() == Target.GATEWAY) {
-            ctx.next();
+            if (admitted(ctx, caller(ctx))) {
+                ctx.next();
+            }
             return;
         }
         String requestId = requestId(ctx);
@@ -75,7 +85,9 @@ public class GatewayRoutes {
         }
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous() || !hasSubject(identity)) {
-            refuse(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
+            if (admitted(ctx, caller(ctx))) {
+                refuse(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
+            }
             return;
         }
         if (tooLarge(ctx.request().getHeader("Content-Length"))) {
@@ -87,7 +99,9 @@ public class GatewayRoutes {
         boolean counted = route.get().counted() && identity.hasRole(PORTAL_USER)
                 && (section.isPresent() || !path.startsWith("/api/sections"));
         if (!counted) {
-            proxy.forward(target, ctx.request(), requestId, null);
+            if (admitted(ctx, identity.getPrincipal().getName())) {
+                proxy.forward(target, ctx.request(), requestId, null);
+            }
             return;
         }
         ctx.request().pause();
@@ -149,6 +163,29 @@ public class GatewayRoutes {
         } catch (NumberFormatException e) {
             return true;
         }
+    }
+
+    /**
+     * Whether an uncounted call is within the caller's burst limit; if not, it is answered here with a
+     * 429 and Retry-After.
+     */
+    private boolean admitted(RoutingContext ctx, String caller) {
+        long wait = burst.secondsToWait(caller);
+        if (wait == 0) {
+            return true;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        refuse(ctx, Problem.of(BURST_LIMITED, "Too many calls at once; try again in " + wait + " seconds"));
+        return false;
+    }
+
+    /** The subject of a verified token, else the client's address. */
+    private static String caller(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                && hasSubject(user.getSecurityIdentity())) {
+            return user.getSecurityIdentity().getPrincipal().getName();
+        }
+        return "address:" + ctx.request().remoteAddress().host();
     }
 
     /** The caller's request id when it is a sensible one, else a new one: it follows the call through every service. */

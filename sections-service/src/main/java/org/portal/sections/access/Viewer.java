@@ -18,4 +18,15 @@ public record Viewer(String subject, boolean staff, UUID userId, UUID accountId,
     public static Viewer portalUser(String subject, UUID userId, UUID accountId, boolean ownScope) {
         return new Viewer(subject, false, userId, accountId, ownScope, Set.of(Actor.PORTAL_USER));
     }
+
+    /** A portal user as portal-users-service describes them (whose subject is not needed). */
+    public static Viewer portalUser(SubjectView user) {
+        return portalUser(null, user.userId(), user.accountId(), "own".equals(user.accessScope()));
+    }
+
+    /** The reach rule in Java (ListQuery holds its SQL form): whether a record is within this viewer's reach. */
+    public boolean reaches(UUID recordAccountId, UUID ownerUserId, UUID contactUserId) {
+        return staff || (recordAccountId.equals(accountId)
+                && (!ownScope || userId.equals(ownerUserId) || userId.equals(contactUserId)));
+    }
 }

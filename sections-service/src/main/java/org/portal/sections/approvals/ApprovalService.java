@@ -21,7 +21,10 @@ import org.portal.problem.ProblemType;
 import org.portal.sections.access.SubjectView;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
+import org.portal.sections.definitions.Licensing;
 import org.portal.sections.definitions.Section;
+import org.portal.sections.definitions.SectionAccess;
+import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 import org.portal.sections.lifecycles.Lifecycle;
 import org.portal.sections.lifecycles.TransitionService;
@@ -53,11 +56,15 @@ public class ApprovalService {
     private final RecordService records;
     private final TransitionService transitions;
     private final ViewerResolver users;
+    private final Licensing licensing;
+    private final SectionAccess access;
     private final EntityManager em;
     private final Clock clock;
 
     public ApprovalService(Sections sections, RecordService records, TransitionService transitions, ViewerResolver users,
-            EntityManager em, Clock clock) {
+            Licensing licensing, SectionAccess access, EntityManager em, Clock clock) {
+        this.licensing = licensing;
+        this.access = access;
         this.sections = sections;
         this.records = records;
         this.transitions = transitions;
@@ -73,12 +80,13 @@ public class ApprovalService {
         if (rules == null) {
             throw new ProblemException(NOT_SENDABLE, "Records of " + section.code() + " are not sent for approval");
         }
+        // Approvers are looked up at portal-users-service and licensing-service before the row is locked.
+        checkApprovers(section, viewer, records.reachable(section, viewer, recordId), request.approvers());
         RecordEntity record = records.reachable(section, viewer, recordId, LockModeType.PESSIMISTIC_WRITE);
         if (!rules.from().contains(record.status)) {
             throw new ProblemException(NOT_SENDABLE, "A " + section.code() + " record that is " + record.status
                     + " cannot be sent for approval; from " + rules.from() + " it can", Map.of("state", record.status));
         }
-        checkApprovers(viewer, record.accountId, request.approvers());
         ApprovalRequest sent = new ApprovalRequest();
         sent.id = UUID.randomUUID();
         sent.recordId = record.id;
@@ -177,8 +185,11 @@ public class ApprovalService {
         }
     }
 
-    /** Approvers are active portal users of the record's account, other than the one who sends it. */
-    private void checkApprovers(Viewer viewer, UUID accountId, List<UUID> approvers) {
+    /**
+     * Approvers are active portal users, other than the one who sends it, who could read the record
+     * themselves: their scope reaches it and their edition grants reading its section.
+     */
+    private void checkApprovers(Section section, Viewer viewer, RecordEntity record, List<UUID> approvers) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < approvers.size(); i++) {
@@ -190,8 +201,13 @@ public class ApprovalService {
                 errors.add(new Problem.FieldError(at, "you cannot approve what you send"));
             } else {
                 SubjectView user = users.portalUser(id).orElse(null);
-                if (user == null || !accountId.equals(user.accountId()) || !"active".equals(user.status())) {
+                if (user == null || !record.accountId.equals(user.accountId()) || !"active".equals(user.status())) {
                     errors.add(new Problem.FieldError(at, "is not an active portal user of the record's account"));
+                } else if (!Viewer.portalUser(user).reaches(record.accountId, record.ownerUserId, record.contactUserId)) {
+                    errors.add(new Problem.FieldError(at, "cannot see this record (their scope is their own records)"));
+                } else if (!licensing.cachedEntitlement(id)
+                        .map(entitlement -> access.grants(entitlement, section.code(), SectionOperation.read)).orElse(false)) {
+                    errors.add(new Problem.FieldError(at, "has no seat whose edition grants section " + section.code()));
                 }
             }
         }

@@ -180,9 +180,8 @@ public class RecordService {
 
     public RecordEntity reachable(Section section, Viewer viewer, UUID id, LockModeType lock) {
         RecordEntity record = RecordEntity.findById(id, lock);
-        boolean visible = record != null && record.sectionCode.equals(section.code()) && (viewer.staff()
-                || (record.accountId.equals(viewer.accountId()) && (!viewer.ownScope()
-                        || viewer.userId().equals(record.ownerUserId) || viewer.userId().equals(record.contactUserId))));
+        boolean visible = record != null && record.sectionCode.equals(section.code())
+                && viewer.reaches(record.accountId, record.ownerUserId, record.contactUserId);
         if (!visible) {
             throw new NotFound("No " + section.code() + " record " + id);
         }
