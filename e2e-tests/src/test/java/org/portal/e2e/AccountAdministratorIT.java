@@ -31,8 +31,7 @@ class AccountAdministratorIT {
     @BeforeEach
     void makeGlobexsAdministrator() {
         admin = RunningSystem.token("admin");
-        globex = given().auth().oauth2(admin).get(GATEWAY + "/api/accounts?q=Globex").then().statusCode(200)
-                .extract().path("[0].id");
+        globex = RunningSystem.accountId(admin, "Globex");
         globexAdminId = given().auth().oauth2(admin).get(GATEWAY + "/api/users?email=customer-globex@globex.example")
                 .then().statusCode(200).extract().path("items[0].id");
         setAccountAdmin(true);

@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,8 +70,8 @@ class AuthorizationMatrixIT {
         TOKENS.put("service", given().formParam("grant_type", "client_credentials").formParam("client_id", "portal-gateway")
                 .formParam("client_secret", "gateway-dev-secret").post(RunningSystem.REALM + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token"));
-        String acme = account("Acme");
-        String globex = account("Globex");
+        String acme = RunningSystem.accountId(admin, "Acme");
+        String globex = RunningSystem.accountId(admin, "Globex");
         ACCOUNT.put("self-service", acme);
         ACCOUNT.put("customer", acme);
         ACCOUNT.put("partner", globex);
@@ -87,11 +86,6 @@ class AuthorizationMatrixIT {
         ACCOUNT_CASE.put(globex, OWN_CASE.get("partner"));
     }
 
-    private static String account(String name) {
-        return given().auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/accounts?q=" + name).then().statusCode(200)
-                .extract().path("[0].id");
-    }
-
     /** A real token with its claims changed to a portal administrator's: the signature no longer matches. */
     private static String forged(String token) {
         String[] parts = token.split("\\.");
@@ -101,21 +95,14 @@ class AuthorizationMatrixIT {
                 + "." + parts[2];
     }
 
-    /**
-     * A person of Acme with a portal-user identity and a portal user linked to it, with or without a
-     * seat; a blocked one keeps the token it got before it was blocked (valid until it expires).
-     */
+    /** A blocked person keeps the token they got before the block (valid until it expires). */
     private static String person(String account, boolean blocked) {
-        String username = (blocked ? "blocked-" : "seatless-") + UUID.randomUUID();
-        String subject = RunningSystem.createIdentity(username, username + "@acme.example", RunningSystem.PASSWORD, "portal-user");
-        String userId = given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("subject", subject, "email", username + "@acme.example", "displayName", "Matrix", "accountId", account))
-                .post(RunningSystem.GATEWAY + "/api/users").then().statusCode(201).extract().path("id");
-        String token = RunningSystem.token(username);
+        RunningSystem.LinkedPerson person = RunningSystem.linkedPortalUser(admin, account, blocked ? "blocked" : "seatless",
+                blocked ? "customer" : null);
+        String token = RunningSystem.token(person.username());
         if (blocked) {
-            given().auth().oauth2(admin).contentType("application/json").body(Map.of("edition", "customer"))
-                    .put(RunningSystem.GATEWAY + "/api/users/" + userId + "/seat").then().statusCode(204);
-            given().auth().oauth2(admin).post(RunningSystem.GATEWAY + "/api/users/" + userId + "/block").then().statusCode(200);
+            given().auth().oauth2(admin).post(RunningSystem.GATEWAY + "/api/users/" + person.userId() + "/block").then()
+                    .statusCode(200);
         }
         return token;
     }
@@ -141,7 +128,9 @@ class AuthorizationMatrixIT {
                 }
                 for (String caller : CALLERS) {
                     List<String> entries = new ArrayList<>(List.of(RunningSystem.GATEWAY));
-                    Optional.ofNullable(owners.get(operation.path())).ifPresent(entries::add);
+                    if (owners.containsKey(operation.path())) {
+                        entries.add(owners.get(operation.path()));
+                    }
                     for (String entry : entries) {
                         boolean targeted = operation.onCaseRecord() && section.matches("cases|-");
                         for (String target : targeted ? List.of("own", "other") : List.of("-")) {

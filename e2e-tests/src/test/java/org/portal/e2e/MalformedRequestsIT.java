@@ -46,26 +46,14 @@ class MalformedRequestsIT {
             new Variant("wrong media type", null, null, "text/html", "<p>hello</p>"),
             new Variant("body over the limit", null, null, "application/json", "{\"x\":\"" + "y".repeat(1_100_000) + "\"}"));
 
-    /** A customer of Acme of their own, so that the sweep's counted calls use no one else's daily quota. */
-    private static String customer(String admin) {
-        String username = "sweeper-" + UUID.randomUUID();
-        String subject = RunningSystem.createIdentity(username, username + "@acme.example", RunningSystem.PASSWORD, "portal-user");
-        String acme = given().auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/accounts?q=Acme").then().statusCode(200)
-                .extract().path("[0].id");
-        String userId = given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("subject", subject, "email", username + "@acme.example", "displayName", "Sweeper", "accountId", acme))
-                .post(RunningSystem.GATEWAY + "/api/users").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).contentType("application/json").body(Map.of("edition", "customer"))
-                .put(RunningSystem.GATEWAY + "/api/users/" + userId + "/seat").then().statusCode(204);
-        return RunningSystem.token(username);
-    }
-
     @Test
     void everyOperationRefusesMalformedInputWithAProblemAndNever5xx() throws IOException {
         long began = System.nanoTime();
         Map<String, String> callers = new LinkedHashMap<>();
         String admin = RunningSystem.token("admin");
-        callers.put("customer", customer(admin));
+        // A customer of their own, so that the sweep's counted calls use no one else's daily quota.
+        callers.put("customer", RunningSystem.token(RunningSystem.linkedPortalUser(admin, RunningSystem.accountId(admin, "Acme"),
+                "sweeper", "customer").username()));
         callers.put("admin", admin);
         Map<String, String> owners = ApiOperations.owners();
         List<String> failures = new ArrayList<>();

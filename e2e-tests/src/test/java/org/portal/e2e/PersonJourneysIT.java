@@ -27,10 +27,6 @@ class PersonJourneysIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String acmeId(String admin) {
-        return given().auth().oauth2(admin).get(GATEWAY + "/api/accounts?q=Acme").then().statusCode(200).extract().path("[0].id");
-    }
-
     /** Signs up on Keycloak's registration page; answers the page Keycloak shows next. */
     private static HtmlPage signUp(Browser browser, String username, String email, String password) {
         HtmlPage registration = browser.click(browser.signIn(), "registration");
@@ -60,7 +56,7 @@ class PersonJourneysIT {
 
             String admin = RunningSystem.token("admin");
             given().auth().oauth2(admin).contentType("application/json")
-                    .body(Map.of("accountId", acmeId(admin), "edition", "customer"))
+                    .body(Map.of("accountId", RunningSystem.accountId(admin, "Acme"), "edition", "customer"))
                     .post(GATEWAY + "/api/registrations/" + registration + "/approve").then().statusCode(200)
                     .body("status", equalTo("approved"));
             assertTrue(mailbox.awaitMail("approved").text().contains("customer edition"));
@@ -86,7 +82,7 @@ class PersonJourneysIT {
         Mailbox mailbox = new Mailbox(email);
         String admin = RunningSystem.token("admin");
         given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", acmeId(admin), "edition", "customer"))
+                .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", RunningSystem.accountId(admin, "Acme"), "edition", "customer"))
                 .post(GATEWAY + "/api/invitations").then().statusCode(201)
                 .body("setupEmailSent", equalTo(true));
 
@@ -155,7 +151,7 @@ class PersonJourneysIT {
         String email = uniqueName("ian") + "@invited.example";
         String admin = RunningSystem.token("admin");
         given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("email", email, "displayName", "Ian Invited", "accountId", acmeId(admin)))
+                .body(Map.of("email", email, "displayName", "Ian Invited", "accountId", RunningSystem.accountId(admin, "Acme")))
                 .post(GATEWAY + "/api/invitations").then().statusCode(201);
         String link = new Mailbox(email).awaitMail("invitation").link("/invitation?code=");
         String code = link.substring(link.indexOf("code=") + 5);

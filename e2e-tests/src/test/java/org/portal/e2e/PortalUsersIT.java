@@ -44,8 +44,7 @@ class PortalUsersIT {
     @Test
     void anInvitationCreatesThePersonAtKeycloakWithSetupActions() {
         String admin = RunningSystem.token("admin");
-        String acme = given().auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/accounts?q=Acme").then()
-                .statusCode(200).extract().path("[0].id");
+        String acme = RunningSystem.accountId(admin, "Acme");
         String email = "invited-" + UUID.randomUUID() + "@acme.example";
         given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", acme))

@@ -89,4 +89,33 @@ final class RunningSystem {
         }
         return subject;
     }
+
+    /** The id of the demo account whose name starts with this, as an administrator finds it. */
+    static String accountId(String adminToken, String name) {
+        return RestAssured.given().auth().oauth2(adminToken).get(GATEWAY + "/api/accounts?q=" + name).then().statusCode(200)
+                .extract().path("[0].id");
+    }
+
+    /** A portal user made by a portal administrator for a new identity: their Keycloak username and user id. */
+    record LinkedPerson(String username, String userId) {
+    }
+
+    /**
+     * A person of the account with a portal-user identity at Keycloak and a portal user linked to it by
+     * a portal administrator; with a seat of the edition when one is named.
+     */
+    static LinkedPerson linkedPortalUser(String adminToken, String accountId, String prefix, String seatEdition) {
+        String username = prefix + "-" + java.util.UUID.randomUUID();
+        String email = username + "@portal-test.example";
+        String subject = createIdentity(username, email, PASSWORD, "portal-user");
+        String userId = RestAssured.given().auth().oauth2(adminToken).contentType("application/json")
+                .body(java.util.Map.of("subject", subject, "email", email, "displayName", prefix, "accountId", accountId))
+                .post(GATEWAY + "/api/users").then().statusCode(201).extract().path("id");
+        if (seatEdition != null) {
+            RestAssured.given().auth().oauth2(adminToken).contentType("application/json")
+                    .body(java.util.Map.of("edition", seatEdition))
+                    .put(GATEWAY + "/api/users/" + userId + "/seat").then().statusCode(204);
+        }
+        return new LinkedPerson(username, userId);
+    }
 }

@@ -8,11 +8,8 @@ import static org.portal.sections.People.create;
 import static org.portal.sections.People.created;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Input no service can store or afford is a 4xx problem that changes nothing. */
@@ -79,25 +76,5 @@ class BoundedInputTest {
                 .body("{\"values\":{\"subject\":" + nested + "}}")
                 .post("/api/sections/cases/records").then().statusCode(400)
                 .body("type", equalTo("urn:portal:problem:bad-request"));
-    }
-
-    @Test
-    void aCursorPagesPastRecordsWithoutTheSortValue() {
-        People.Person pat = People.portalUser(UUID.randomUUID(), "account");
-        created(pat.token(), "opportunities", Map.of("title", "None"));
-        created(pat.token(), "opportunities", Map.of("title", "Small", "amount", 10));
-        created(pat.token(), "opportunities", Map.of("title", "Large", "amount", 20));
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(pat.token()).queryParam("sort", "amount").queryParam("limit", 1);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            var page = request.get("/api/sections/opportunities/records").then().statusCode(200).extract();
-            seen.addAll(page.path("items.values.title"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        Assertions.assertEquals(List.of("None", "Small", "Large"), seen);
     }
 }

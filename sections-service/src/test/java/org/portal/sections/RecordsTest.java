@@ -149,19 +149,34 @@ class RecordsTest {
         for (int i = 0; i < amounts.size(); i++) {
             created(pat.token(), "orders", Map.of("number", "PO-" + i, "amount", amounts.get(i), "currency", i == 0 ? "USD" : "EUR"));
         }
-        List<Float> seen = new ArrayList<>();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(100f, 200f, 300f, 400f), everyPage(pat.token(), "orders",
+                Map.of("sort", "amount", "limit", 2, "currency", "EUR"), "items.values.amount"));
+    }
+
+    @Test
+    void aCursorPagesPastRecordsWithoutTheSortValue() {
+        People.Person pat = People.portalUser(UUID.randomUUID(), "account");
+        created(pat.token(), "opportunities", Map.of("title", "None"));
+        created(pat.token(), "opportunities", Map.of("title", "Small", "amount", 10));
+        created(pat.token(), "opportunities", Map.of("title", "Large", "amount", 20));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("None", "Small", "Large"), everyPage(pat.token(), "opportunities",
+                Map.of("sort", "amount", "limit", 1), "items.values.title"));
+    }
+
+    /** What the path picks from every page of the list, following nextCursor to the end. */
+    private static <T> List<T> everyPage(String token, String section, Map<String, Object> query, String path) {
+        List<T> seen = new ArrayList<>();
         String cursor = null;
         do {
-            var request = given().auth().oauth2(pat.token()).queryParam("sort", "amount").queryParam("limit", 2)
-                    .queryParam("currency", "EUR");
+            var request = given().auth().oauth2(token).queryParams(query);
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
-            var page = request.get("/api/sections/orders/records").then().statusCode(200).extract();
-            seen.addAll(page.path("items.values.amount"));
+            var page = request.get("/api/sections/" + section + "/records").then().statusCode(200).extract();
+            seen.addAll(page.<List<T>>path(path));
             cursor = page.path("nextCursor");
         } while (cursor != null);
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(100f, 200f, 300f, 400f), seen);
+        return seen;
     }
 
     @Test

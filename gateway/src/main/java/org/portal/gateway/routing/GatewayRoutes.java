@@ -85,7 +85,7 @@ public class GatewayRoutes {
         }
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous() || !hasSubject(identity)) {
-            if (admitted(ctx, caller(ctx))) {
+            if (admitted(ctx, address(ctx))) {
                 refuse(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
             }
             return;
@@ -185,6 +185,11 @@ public class GatewayRoutes {
                 && hasSubject(user.getSecurityIdentity())) {
             return user.getSecurityIdentity().getPrincipal().getName();
         }
+        return address(ctx);
+    }
+
+    /** An anonymous caller's key: the client's address. */
+    private static String address(RoutingContext ctx) {
         return "address:" + ctx.request().remoteAddress().host();
     }
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -60,7 +60,7 @@ public class ServiceProxy {
     public void forward(Target target, HttpServerRequest request, String requestId, QuotaDecision quota) {
         URI origin = origins.get(target);
         HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
-                .addInterceptor(new ResponseHeaders(requestId, quota, maxBodySize, json))
+                .addInterceptor(new Forwarding(requestId, quota, maxBodySize, json))
                 .handle(request);
     }
 
@@ -73,7 +73,12 @@ public class ServiceProxy {
         client.close();
     }
 
-    private record ResponseHeaders(String requestId, QuotaDecision quota, long maxBodySize, ObjectMapper json) implements ProxyInterceptor {
+    /**
+     * One forwarded call: the request id both ways, a chunked body bounded, failures as problems and a
+     * counted call's RateLimit headers on the answer.
+     */
+    private record Forwarding(String requestId, QuotaDecision quota, long maxBodySize, ObjectMapper json)
+            implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             context.request().headers().set(REQUEST_ID, requestId);
