@@ -55,7 +55,9 @@ class ApiDocumentTest {
                 .body("paths.'/api/sections/{code}/records'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/licensing/catalogue'.get.responses.'429'.description", containsString("burst-limited"))
-                .body("paths.'/api/licensing/catalogue'.get.responses.'200'.headers", nullValue())
+                .body("paths.'/api/licensing/catalogue'.get.responses.'200'.headers.RateLimit.description", containsString("burst"))
+                .body("paths.'/api/licensing/catalogue'.get.responses.'401'.headers", hasKey("RateLimit-Policy"))
+                .body("paths.'/api/licensing/catalogue'.get.responses.'500'.headers", nullValue())
                 .body("paths.'/api/licensing/catalogue'.get.responses", hasKey("500"));
     }
 }

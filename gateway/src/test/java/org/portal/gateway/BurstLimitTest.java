@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.server;
@@ -32,12 +33,15 @@ class BurstLimitTest {
     void aCallerOverTheBurstWaitsAndOthersDoNot() {
         server().stubFor(get(urlEqualTo("/api/accounts")).willReturn(json(200, "[]")));
         String agent = TestTokens.of("agent-" + UUID.randomUUID(), "portal-agent");
-        given().auth().oauth2(agent).get("/api/accounts").then().statusCode(200);
+        given().auth().oauth2(agent).get("/api/accounts").then().statusCode(200)
+                .header("RateLimit", matchesPattern("\"burst\";r=1;t=\\d+"));
         given().auth().oauth2(agent).get("/api/accounts").then().statusCode(200);
         given().auth().oauth2(agent).get("/api/accounts").then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:portal:problem:burst-limited"))
-                .header("Retry-After", notNullValue());
+                .header("Retry-After", notNullValue())
+                .header("RateLimit-Policy", "\"burst\";q=2;w=200")
+                .header("RateLimit", matchesPattern("\"burst\";r=0;t=\\d+"));
         given().auth().oauth2(TestTokens.of("agent-" + UUID.randomUUID(), "portal-agent")).get("/api/accounts").then()
                 .statusCode(200);
     }

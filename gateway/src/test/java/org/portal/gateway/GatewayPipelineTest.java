@@ -98,7 +98,8 @@ class GatewayPipelineTest {
         String token = TestTokens.of(subject(), "portal-user");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
         given().auth().oauth2(forged).get("/api/sections/knowledge-base/records").then().statusCode(401)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .header("RateLimit-Policy", "\"burst\";q=100;w=5");
     }
 
     @Test
@@ -110,7 +111,9 @@ class GatewayPipelineTest {
                 .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:section-not-granted"))
                 .body("section", org.hamcrest.Matchers.equalTo("leads"))
-                .body("operation", org.hamcrest.Matchers.equalTo("read"));
+                .body("operation", org.hamcrest.Matchers.equalTo("read"))
+                // Not counted, so the refusal costs from the caller's burst limit and says so.
+                .header("RateLimit", matchesPattern("\"burst\";r=99;t=\\d+"));
     }
 
     @Test
@@ -244,7 +247,8 @@ class GatewayPipelineTest {
     void internalStaffPassWithoutEditionOrCount() {
         given().auth().oauth2(TestTokens.of("agent-" + UUID.randomUUID(), "portal-agent"))
                 .get("/api/sections/knowledge-base/records").then().statusCode(200)
-                .header("RateLimit", nullValue());
+                .header("RateLimit-Policy", "\"burst\";q=100;w=5")
+                .header("RateLimit", matchesPattern("\"burst\";r=\\d+;t=\\d+"));
     }
 
     @Test

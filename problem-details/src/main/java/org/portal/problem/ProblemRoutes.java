@@ -35,7 +35,8 @@ public class ProblemRoutes {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::requestLine);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        // One step after the first, so that a service may look at a failure before it is answered (the gateway's burst limit).
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::failure);
         router.route().order(Integer.MAX_VALUE).handler(ctx -> send(ctx,
                 Problem.of(CommonProblems.NOT_FOUND, ProblemExceptionMappers.describe(404))));
     }

@@ -29,10 +29,10 @@ import org.portal.gateway.routing.RouteTable;
 /**
  * One OpenAPI document for the whole public API at {@code /q/openapi}: the gateway's own paths and
  * every service's {@code /api} paths (never {@code /internal}), with one security scheme, the problem
- * body on every error, 429 on every path (the quota's, with RateLimit headers, on counted paths; the
- * burst limit's elsewhere) and 500. Schemas that two
- * services name alike but define differently are kept apart by a service prefix. Built on demand and
- * held for a minute; a service that does not answer is left out of that build and retried next time.
+ * body on every error, 429 and 500 on every operation, and the RateLimit headers on every 2xx and 4xx
+ * answer (the daily quota's on counted paths, the burst limit's elsewhere). Schemas that two services
+ * name alike but define differently are kept apart by a service prefix. Built on demand and held for a
+ * minute; a service that does not answer is left out of that build and retried next time.
  */
 @ApplicationScoped
 public class ApiDocument {
@@ -114,12 +114,16 @@ public class ApiDocument {
         info.put("description", "The portal's public API. Every call needs a bearer access token from the portal's"
                 + " OpenID Connect provider. Calls on section data (/api/sections/{code}/..., /api/approvals/...) by portal"
                 + " users count against a daily quota reported in the RateLimit headers; errors are RFC 9457 problems.");
-        doc.putArray("servers").addObject().put("url", "/");
+        // The document describes the public API, for callers outside the installation.
+        doc.putArray("servers").addObject().put("url", "/").put("x-internal", false);
         doc.putObject("paths");
         ObjectNode components = doc.putObject("components");
         components.putObject("schemas").set("Problem", problemSchema());
         ObjectNode schemes = components.putObject("securitySchemes");
-        schemes.putObject("bearer").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+        schemes.putObject("bearer").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                .put("description", "An access token from the portal's OpenID Connect provider, a JWT checked as RFC8725"
+                        + " advises: signed with RS256 only (never 'none' or a symmetric key), by the provider's published keys,"
+                        + " for this API's audience, from the configured issuer, not expired.");
         schemes.putObject("oidc").put("type", "openIdConnect")
                 .put("openIdConnectUrl", oidcServer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
         ArrayNode security = doc.putArray("security");
@@ -163,7 +167,7 @@ public class ApiDocument {
         });
     }
 
-    /** Every operation: the global security, problem bodies on errors, and the quota where it counts. */
+    /** Every operation: the global security, problem bodies on errors, the quota or burst limit's headers. */
     private ObjectNode annotate(String path, ObjectNode item) {
         boolean counted = RouteTable.match(path).map(RouteTable.Route::counted).orElse(false)
                 && (RouteTable.section(path).isPresent() || path.startsWith("/api/approvals"));
@@ -173,18 +177,10 @@ public class ApiDocument {
             }
             operation.remove("security");
             ObjectNode responses = (ObjectNode) operation.get("responses");
-            responses.fields().forEachRemaining(response -> {
-                int status = response.getKey().matches("\\d{3}") ? Integer.parseInt(response.getKey()) : 0;
-                ObjectNode value = (ObjectNode) response.getValue();
-                if (status >= 400 && !value.has("content")) {
-                    value.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", PROBLEM);
-                }
-                if (counted && status >= 200 && status < 300) {
-                    ObjectNode headers = value.has("headers") ? (ObjectNode) value.get("headers") : value.putObject("headers");
-                    headers.set("RateLimit-Policy", header("The daily quota, e.g. \"daily\";q=1000;w=86400"));
-                    headers.set("RateLimit", header("What remains and when it resets, e.g. \"daily\";r=998;t=3600"));
-                }
-            });
+            if (!responses.has("400") && (operation.has("parameters") || operation.has("requestBody"))) {
+                responses.set("400", problemResponse("The request's parameters or body are malformed or invalid"
+                        + " (bad-request, or invalid-fields naming each field)"));
+            }
             if (!responses.has("401")) {
                 responses.set("401", problemResponse("No valid bearer access token"));
             }
@@ -196,8 +192,33 @@ public class ApiDocument {
             if (!responses.has("500")) {
                 responses.set("500", problemResponse("An unexpected failure (internal); the request id in X-Request-Id traces it"));
             }
+            responses.fields().forEachRemaining(response -> {
+                int status = response.getKey().matches("\\d{3}") ? Integer.parseInt(response.getKey()) : 0;
+                ObjectNode value = (ObjectNode) response.getValue();
+                if (status >= 400 && !value.has("content")) {
+                    value.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", PROBLEM);
+                }
+                rateLimitHeaders(value, status, counted);
+            });
         });
         return item;
+    }
+
+    /**
+     * The RateLimit header fields on 2xx and 4xx answers: the daily quota where the call is counted,
+     * the caller's burst limit elsewhere (and on refusals before a call is counted).
+     */
+    private void rateLimitHeaders(ObjectNode response, int status, boolean counted) {
+        if (status < 200 || status >= 500 || (status >= 300 && status < 400)) {
+            return;
+        }
+        ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers") : response.putObject("headers");
+        String example = counted ? "\"daily\";q=1000;w=86400 on counted answers, else \"burst\";q=100;w=5"
+                : "\"burst\";q=100;w=5";
+        headers.set("RateLimit-Policy", header("The limit that governed this call: name, quota, window in seconds, e.g. "
+                + example));
+        headers.set("RateLimit", header("What remains of it and the seconds until it is whole again, e.g. "
+                + (counted ? "\"daily\";r=998;t=3600" : "\"burst\";r=99;t=1")));
     }
 
     private ObjectNode problemResponse(String description) {
@@ -208,7 +229,7 @@ public class ApiDocument {
 
     private ObjectNode header(String description) {
         ObjectNode header = json.createObjectNode().put("description", description);
-        header.putObject("schema").put("type", "string");
+        header.putObject("schema").put("type", "string").put("maxLength", 200);
         return header;
     }
 
@@ -218,7 +239,7 @@ public class ApiDocument {
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("type").put("type", "string");
         properties.putObject("title").put("type", "string");
-        properties.putObject("status").put("type", "integer");
+        properties.putObject("status").put("type", "integer").put("format", "int32").put("minimum", 100).put("maximum", 599);
         properties.putObject("detail").put("type", "string");
         properties.putObject("instance").put("type", "string");
         ObjectNode error = properties.putObject("errors").put("type", "array").putObject("items").put("type", "object");

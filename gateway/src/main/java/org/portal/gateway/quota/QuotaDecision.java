@@ -6,13 +6,10 @@ package org.portal.gateway.quota;
  */
 public record QuotaDecision(boolean admitted, boolean counted, int limit, long remaining, long secondsToReset) {
 
-    /** IETF RateLimit policy header value. */
-    public String policyHeader() {
-        return "\"daily\";q=" + limit + ";w=86400";
-    }
+    private static final long DAY_SECONDS = 86_400;
 
-    /** IETF RateLimit header value. */
-    public String rateLimitHeader() {
-        return "\"daily\";r=" + remaining + ";t=" + secondsToReset;
+    /** The daily quota as the RateLimit header fields state it. */
+    public RateLimit rateLimit() {
+        return new RateLimit("daily", limit, DAY_SECONDS, remaining, secondsToReset);
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.portal.gateway.config.GatewayConfig;
+import org.portal.gateway.quota.RateLimit;
 
 /**
  * A token bucket per caller for the calls outside the daily quota: {@code capacity} at once, refilled
@@ -15,21 +16,30 @@ import org.portal.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class BurstLimit {
 
+    /** One call's take: 0 seconds to wait when admitted, and the bucket as the RateLimit fields state it. */
+    public record Take(long secondsToWait, RateLimit rateLimit) {
+
+        public boolean admitted() {
+            return secondsToWait == 0;
+        }
+    }
+
     private final int capacity;
-    private final double perNano;
+    private final double perSecond;
+    private final long windowSeconds;
     private final Cache<String, Bucket> buckets;
 
     public BurstLimit(GatewayConfig config) {
         this.capacity = config.burst().capacity();
-        this.perNano = config.burst().perSecond() / 1e9;
-        long refillSeconds = (long) Math.ceil(capacity / config.burst().perSecond());
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofSeconds(Math.max(1, refillSeconds)))
+        this.perSecond = config.burst().perSecond();
+        this.windowSeconds = Math.max(1, (long) Math.ceil(capacity / perSecond));
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofSeconds(windowSeconds))
                 .maximumSize(1_000_000).build();
     }
 
-    /** 0 when the caller may call now (and the call is taken from their bucket), else the seconds to wait. */
-    public long secondsToWait(String caller) {
-        return buckets.get(caller, key -> new Bucket(capacity)).take(System.nanoTime(), capacity, perNano);
+    /** Takes one call from the caller's bucket when it holds one. */
+    public Take take(String caller) {
+        return buckets.get(caller, key -> new Bucket(capacity)).take(System.nanoTime(), this);
     }
 
     private static final class Bucket {
@@ -41,14 +51,18 @@ public class BurstLimit {
             this.tokens = capacity;
         }
 
-        synchronized long take(long now, int capacity, double perNano) {
-            tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
+        synchronized Take take(long now, BurstLimit limit) {
+            tokens = Math.min(limit.capacity, tokens + (now - refilledAt) / 1e9 * limit.perSecond);
             refilledAt = now;
+            long wait = 0;
             if (tokens >= 1) {
                 tokens -= 1;
-                return 0;
+            } else {
+                wait = Math.max(1, (long) Math.ceil((1 - tokens) / limit.perSecond));
             }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+            long untilWhole = (long) Math.ceil((limit.capacity - tokens) / limit.perSecond);
+            return new Take(wait, new RateLimit("burst", limit.capacity, limit.windowSeconds, (long) Math.floor(tokens),
+                    untilWhole));
         }
     }
 }

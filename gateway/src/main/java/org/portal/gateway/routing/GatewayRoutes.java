@@ -1,5 +1,7 @@
 package org.portal.gateway.routing;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -21,6 +23,7 @@ import org.portal.gateway.access.Operation;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.gateway.quota.QuotaDecision;
 import org.portal.gateway.quota.QuotaView;
+import org.portal.gateway.quota.RateLimit;
 import org.portal.problem.CommonProblems;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
@@ -61,8 +64,16 @@ public class GatewayRoutes {
 
     void register(@Observes Router router) {
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+        // A token that fails verification never reaches handle(): its 401 costs from the address's burst limit here.
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            boolean unauthenticated = ctx.failure() instanceof AuthenticationFailedException
+                    || ctx.failure() instanceof UnauthorizedException;
+            if (!unauthenticated || withinBurst(ctx, address(ctx)).admitted()) {
+                ctx.next();
+            }
+        });
         router.route("/q/openapi*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> {
-            if (admitted(ctx, caller(ctx))) {
+            if (withinBurst(ctx, caller(ctx)).admitted()) {
                 ctx.next();
             }
         });
@@ -72,7 +83,7 @@ public class GatewayRoutes {
         String path = ctx.normalizedPath();
         Optional<RouteTable.Route> route = RouteTable.match(path);
         if (route.isEmpty() || route.get().target() == Target.GATEWAY) {
-            if (admitted(ctx, caller(ctx))) {
+            if (withinBurst(ctx, caller(ctx)).admitted()) {
                 ctx.next();
             }
             return;
@@ -80,18 +91,18 @@ public class GatewayRoutes {
         String requestId = requestId(ctx);
         ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);
         if (!path.equals(ctx.request().path())) {
-            refuse(ctx, Problem.of(CommonProblems.BAD_REQUEST, "The path must be in normal form (no '.', '..' or '//' segments)"));
+            refuseWithinBurst(ctx, caller(ctx),
+                    Problem.of(CommonProblems.BAD_REQUEST, "The path must be in normal form (no '.', '..' or '//' segments)"));
             return;
         }
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous() || !hasSubject(identity)) {
-            if (admitted(ctx, address(ctx))) {
-                refuse(ctx, Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
-            }
+            refuseWithinBurst(ctx, address(ctx), Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
             return;
         }
+        String subject = identity.getPrincipal().getName();
         if (tooLarge(ctx.request().getHeader("Content-Length"))) {
-            refuse(ctx, Problem.of(PAYLOAD_TOO_LARGE, "A request body may have at most " + maxBodySize + " bytes"));
+            refuseWithinBurst(ctx, subject, Problem.of(PAYLOAD_TOO_LARGE, "A request body may have at most " + maxBodySize + " bytes"));
             return;
         }
         Target target = route.get().target();
@@ -99,25 +110,33 @@ public class GatewayRoutes {
         boolean counted = route.get().counted() && identity.hasRole(PORTAL_USER)
                 && (section.isPresent() || !path.startsWith("/api/sections"));
         if (!counted) {
-            if (admitted(ctx, identity.getPrincipal().getName())) {
-                proxy.forward(target, ctx.request(), requestId, null);
-            }
+            forwardWithinBurst(ctx, subject, target, requestId);
             return;
         }
         ctx.request().pause();
-        access.resolve(identity.getPrincipal().getName())
+        access.resolve(subject)
                 .call(context -> authorize(context, section, ctx.request().method().name(), path))
                 .flatMap(context -> quota.count(context.userId(), context.dailyCallLimit()))
                 .subscribe().with(
                         decision -> {
-                            if (decision.admitted()) {
-                                proxy.forward(target, ctx.request(), requestId, decision.counted() ? decision : null);
-                            } else {
+                            if (!decision.admitted()) {
                                 refuseOverQuota(ctx, decision);
+                            } else if (decision.counted()) {
+                                proxy.forward(target, ctx.request(), requestId, decision.rateLimit());
+                            } else {
+                                // Admitted uncounted (Redis failing open): the burst limit still guards.
+                                forwardWithinBurst(ctx, subject, target, requestId);
                             }
                         },
-                        failure -> refuse(ctx, failure instanceof ProblemException problem ? problem.toProblem()
-                                : Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly")));
+                        failure -> {
+                            Problem problem = failure instanceof ProblemException refused ? refused.toProblem()
+                                    : Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly");
+                            if (problem.status() < 500) {
+                                refuseWithinBurst(ctx, subject, problem);
+                            } else {
+                                refuse(ctx, problem);
+                            }
+                        });
     }
 
     /**
@@ -166,17 +185,31 @@ public class GatewayRoutes {
     }
 
     /**
-     * Whether an uncounted call is within the caller's burst limit; if not, it is answered here with a
-     * 429 and Retry-After.
+     * Takes an uncounted call from the caller's burst limit and states the limit on the answer; over
+     * the limit, the call is answered here with a 429 and Retry-After.
      */
-    private boolean admitted(RoutingContext ctx, String caller) {
-        long wait = burst.secondsToWait(caller);
-        if (wait == 0) {
-            return true;
+    private BurstLimit.Take withinBurst(RoutingContext ctx, String caller) {
+        BurstLimit.Take take = burst.take(caller);
+        take.rateLimit().putOn(ctx.response().headers());
+        if (!take.admitted()) {
+            ctx.response().putHeader("Retry-After", Long.toString(take.secondsToWait()));
+            refuse(ctx, Problem.of(BURST_LIMITED, "Too many calls at once; try again in " + take.secondsToWait() + " seconds"));
         }
-        ctx.response().putHeader("Retry-After", Long.toString(wait));
-        refuse(ctx, Problem.of(BURST_LIMITED, "Too many calls at once; try again in " + wait + " seconds"));
-        return false;
+        return take;
+    }
+
+    private void forwardWithinBurst(RoutingContext ctx, String caller, Target target, String requestId) {
+        BurstLimit.Take take = withinBurst(ctx, caller);
+        if (take.admitted()) {
+            proxy.forward(target, ctx.request(), requestId, take.rateLimit());
+        }
+    }
+
+    /** A refusal costs the caller from their burst limit too: hammering on a closed door is limited. */
+    private void refuseWithinBurst(RoutingContext ctx, String caller, Problem problem) {
+        if (withinBurst(ctx, caller).admitted()) {
+            refuse(ctx, problem);
+        }
     }
 
     /** The subject of a verified token, else the client's address. */
@@ -210,9 +243,8 @@ public class GatewayRoutes {
             refuse(ctx, Problem.of(QuotaView.UNAVAILABLE, "Calls cannot be counted right now; try again shortly"));
             return;
         }
-        ctx.response().putHeader("Retry-After", Long.toString(decision.secondsToReset()))
-                .putHeader("RateLimit-Policy", decision.policyHeader())
-                .putHeader("RateLimit", decision.rateLimitHeader());
+        ctx.response().putHeader("Retry-After", Long.toString(decision.secondsToReset()));
+        decision.rateLimit().putOn(ctx.response().headers());
         refuse(ctx, Problem.of(QUOTA_EXCEEDED, "You have used all " + decision.limit()
                 + " calls of today; the counter resets in " + decision.secondsToReset() + " seconds"));
     }

@@ -19,13 +19,13 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import org.portal.gateway.config.GatewayConfig;
-import org.portal.gateway.quota.QuotaDecision;
+import org.portal.gateway.quota.RateLimit;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemType;
 
 /**
  * Streams requests to the owning service and its response back, through Vert.x's reverse proxy over
- * one pooled HTTP client. Counted calls get the RateLimit headers on their response.
+ * one pooled HTTP client. Every answer carries the RateLimit headers of the limit that governed the call.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -55,12 +55,12 @@ public class ServiceProxy {
 
     /**
      * Streams the request to the target. The request id goes to the service and back to the caller;
-     * a counted call's answer carries the RateLimit headers.
+     * the answer carries the RateLimit headers of the governing limit.
      */
-    public void forward(Target target, HttpServerRequest request, String requestId, QuotaDecision quota) {
+    public void forward(Target target, HttpServerRequest request, String requestId, RateLimit rateLimit) {
         URI origin = origins.get(target);
         HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
-                .addInterceptor(new Forwarding(requestId, quota, maxBodySize, json))
+                .addInterceptor(new Forwarding(requestId, rateLimit, maxBodySize, json))
                 .handle(request);
     }
 
@@ -74,10 +74,10 @@ public class ServiceProxy {
     }
 
     /**
-     * One forwarded call: the request id both ways, a chunked body bounded, failures as problems and a
-     * counted call's RateLimit headers on the answer.
+     * One forwarded call: the request id both ways, a chunked body bounded, failures as problems and
+     * the governing RateLimit headers on the answer.
      */
-    private record Forwarding(String requestId, QuotaDecision quota, long maxBodySize, ObjectMapper json)
+    private record Forwarding(String requestId, RateLimit rateLimit, long maxBodySize, ObjectMapper json)
             implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -108,10 +108,7 @@ public class ServiceProxy {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             context.response().putHeader(REQUEST_ID, requestId);
-            if (quota != null) {
-                context.response().putHeader("RateLimit-Policy", quota.policyHeader());
-                context.response().putHeader("RateLimit", quota.rateLimitHeader());
-            }
+            rateLimit.putOn(context.response().headers());
             return context.sendResponse();
         }
     }

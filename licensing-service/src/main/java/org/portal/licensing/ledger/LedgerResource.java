@@ -3,6 +3,8 @@ package org.portal.licensing.ledger;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.portal.licensing.licenses.License;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,8 +29,8 @@ public class LedgerResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every license import, seat assignment and revocation, newest first")
-    public LedgerPage listLedger(@QueryParam("licenseId") String licenseId, @QueryParam("userId") UUID userId,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public LedgerPage listLedger(@QueryParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @QueryParam("userId") UUID userId,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return ledger.page(licenseId, userId, offset, limit);
     }

@@ -11,6 +11,9 @@ import java.time.LocalDate;
 @Table(name = "licenses")
 public class License extends PanacheEntityBase {
 
+    /** The longest license id (and other text claim) a license file may carry. */
+    public static final int ID_MAX_LENGTH = 100;
+
     @Id
     public String id;
     public String installation;

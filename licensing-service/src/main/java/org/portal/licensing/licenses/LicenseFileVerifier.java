@@ -84,6 +84,10 @@ public class LicenseFileVerifier {
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new LicenseRefused(LicenseRefused.MALFORMED, "The license claim '" + name + "' is missing");
         }
+        if (value.asText().length() > License.ID_MAX_LENGTH) {
+            throw new LicenseRefused(LicenseRefused.MALFORMED, "The license claim '" + name + "' is longer than "
+                    + License.ID_MAX_LENGTH + " characters");
+        }
         return value.asText();
     }
 

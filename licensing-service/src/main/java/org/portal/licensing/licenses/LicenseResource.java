@@ -59,7 +59,7 @@ public class LicenseResource {
     @Operation(summary = "One imported license")
     @APIResponse(responseCode = "404", description = "No such license")
     @APIResponseSchema(value = LicenseView.class, responseCode = "200", responseDescription = "The license")
-    public LicenseView getLicense(@PathParam("id") String id) {
+    public LicenseView getLicense(@PathParam("id") @Size(max = License.ID_MAX_LENGTH) String id) {
         return LicenseView.from(licenses.get(id));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -45,7 +46,7 @@ public class SeatBudgetResource {
     @Operation(summary = "Set the account's budget of an edition's seats; lowering it below the seats given takes none back")
     @APIResponse(responseCode = "422", description = "No such edition")
     public SeatBudgetView setSeatBudget(@PathParam("accountId") UUID accountId,
-            @PathParam("edition") @Pattern(regexp = "[a-z0-9-]{1,64}") String edition,
+            @PathParam("edition") @Pattern(regexp = "[a-z0-9-]{1,64}") @Size(max = 64) String edition,
             @Valid @NotNull SeatBudgetRequest request) {
         return budgets.set(accountId, edition, request.seats(), caller.getPrincipal().getName());
     }

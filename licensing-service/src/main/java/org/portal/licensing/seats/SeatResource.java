@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.portal.licensing.licenses.License;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -44,7 +46,7 @@ public class SeatResource {
     @APIResponse(responseCode = "404", description = "No such license")
     @APIResponse(responseCode = "409", description = "No free seat, or the user holds a seat of another license")
     @APIResponseSchema(value = SeatView.class, responseCode = "201", responseDescription = "Seat given")
-    public Response giveSeat(@PathParam("licenseId") String licenseId, @Valid @NotNull SeatRequest request) {
+    public Response giveSeat(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @Valid @NotNull SeatRequest request) {
         SeatService.Assigned assigned = seats.assign(licenseId, request.userId(), caller.getPrincipal().getName());
         return Response.status(assigned.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(SeatView.from(assigned.seat())).build();
@@ -55,14 +57,14 @@ public class SeatResource {
     @Operation(summary = "Take a seat back from a portal user")
     @APIResponse(responseCode = "204", description = "Taken back")
     @APIResponse(responseCode = "404", description = "The user holds no seat of this license")
-    public void revokeSeat(@PathParam("licenseId") String licenseId, @PathParam("userId") UUID userId) {
+    public void revokeSeat(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @PathParam("userId") UUID userId) {
         seats.revoke(licenseId, userId, caller.getPrincipal().getName());
     }
 
     @GET
     @Operation(summary = "The license's seats, oldest first, with totals and seats held over the limit")
-    public SeatPage listSeats(@PathParam("licenseId") String licenseId,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public SeatPage listSeats(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return seats.page(licenseId, offset, limit);
     }
@@ -71,7 +73,7 @@ public class SeatResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dry run: would this many more seats fit, and which limit binds")
-    public SeatCheck checkSeats(@PathParam("licenseId") String licenseId, @Valid @NotNull SeatCheckRequest request) {
+    public SeatCheck checkSeats(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @Valid @NotNull SeatCheckRequest request) {
         return seats.check(licenseId, request.count());
     }
 }

@@ -50,7 +50,7 @@ public class AccountResource {
     @GET
     @Operation(summary = "Accounts by name, optionally those whose name contains q, a page at a time")
     public List<AccountView> listAccounts(@QueryParam("q") @Size(max = 200) String text,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return accounts.search(text, offset, limit).stream().map(AccountView::from).toList();
     }

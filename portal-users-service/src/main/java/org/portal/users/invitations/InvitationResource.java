@@ -62,7 +62,7 @@ public class InvitationResource {
     @GET
     @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Operation(summary = "Invitations, newest first (an account administrator sees their account's)")
-    public List<InvitationView> listInvitations(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public List<InvitationView> listInvitations(@QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return invitations.list(callers.manager(), offset, limit).stream().map(InvitationView::from).toList();
     }

@@ -15,11 +15,11 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Preferences(
-        @Size(max = 50) Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,62}") String,
-                @Size(max = 30) List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,63}") String>> listColumns,
-        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}") String language,
+        @Size(max = 50) Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,62}") @Size(max = 63) String,
+                @Size(max = 30) List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,63}") @Size(max = 64) String>> listColumns,
+        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}") @Size(max = 30) String language,
         @Min(5) @Max(100) Integer pageSize,
-        @Pattern(regexp = "main-page|[a-z][a-z0-9-]{0,62}") String startPage) {
+        @Pattern(regexp = "main-page|[a-z][a-z0-9-]{0,62}") @Size(max = 63) String startPage) {
 
     public static final Preferences NONE = new Preferences(null, null, null, null);
 }

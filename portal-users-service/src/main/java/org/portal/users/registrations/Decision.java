@@ -10,5 +10,5 @@ import org.portal.users.users.AccessScope;
  * optionally the edition whose seat the new user gets. A rejection only uses {@code note}.
  */
 public record Decision(UUID accountId, AccessScope accessScope,
-        @Pattern(regexp = "self-service|customer|partner") String edition, @Size(max = 2000) String note) {
+        @Pattern(regexp = "self-service|customer|partner") @Size(max = 64) String edition, @Size(max = 2000) String note) {
 }

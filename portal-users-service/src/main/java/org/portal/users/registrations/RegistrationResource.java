@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -66,8 +67,8 @@ public class RegistrationResource {
     @GET
     @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Operation(summary = "Registrations (an account administrator sees their account's)")
-    public List<RegistrationView> listRegistrations(@QueryParam("status") @Pattern(regexp = "pending|approved|rejected") String status,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public List<RegistrationView> listRegistrations(@QueryParam("status") @Pattern(regexp = "pending|approved|rejected") @Size(max = 20) String status,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return registrations.list(callers.manager(), status, offset, limit).stream().map(RegistrationView::from).toList();
     }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -57,8 +58,8 @@ public class PortalUserResource {
     @GET
     @Operation(summary = "Search portal users by account, status, email or text, a page at a time")
     public UserPage searchUsers(@QueryParam("accountId") UUID accountId, @QueryParam("status") UserStatus status,
-            @QueryParam("email") String email, @QueryParam("q") String text,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("email") @Size(max = 320) String email, @QueryParam("q") @Size(max = 200) String text,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return users.search(callers.manager(), accountId, status, email, text, offset, limit);
     }

@@ -3,6 +3,8 @@ package org.portal.sections.approvals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,7 +52,7 @@ public class RecordApprovalResource {
     @APIResponse(responseCode = "409", description = "The section has no approvals, or not from the record's state")
     @APIResponseSchema(value = ApprovalRequestView.class, responseCode = "201", responseDescription = "Sent")
     @SectionCall(SectionOperation.edit)
-    public Response sendForApproval(@PathParam("code") String code, @PathParam("id") UUID id,
+    public Response sendForApproval(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id,
             @Valid @NotNull NewApprovalRequest request) {
         ApprovalRequestView sent = approvals.send(sections.require(code), access.require(code, SectionOperation.edit), id, request);
         return Response.status(Response.Status.CREATED).entity(sent).build();
@@ -61,7 +63,7 @@ public class RecordApprovalResource {
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ApprovalRequestView.class)))
-    public List<ApprovalRequestView> listRecordApprovals(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public List<ApprovalRequestView> listRecordApprovals(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id) {
         return approvals.ofRecord(sections.require(code), access.require(code, SectionOperation.read), id);
     }
 }

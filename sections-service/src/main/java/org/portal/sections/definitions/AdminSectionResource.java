@@ -3,6 +3,8 @@ package org.portal.sections.definitions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -43,7 +45,7 @@ public class AdminSectionResource {
 
     @GET
     @Path("/{code}")
-    public SectionView getSectionDefinition(@PathParam("code") String code) {
+    public SectionView getSectionDefinition(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code) {
         return SectionView.from(sections.require(code));
     }
 
@@ -63,7 +65,7 @@ public class AdminSectionResource {
     @Operation(summary = "Change a definition; removing or retyping a field that holds data needs force=true")
     @APIResponse(responseCode = "409", description = "A field that holds data would be removed or retyped (field-holds-data)")
     @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "Changed")
-    public SectionView changeSectionDefinition(@PathParam("code") String code, @QueryParam("force") @DefaultValue("false") boolean force,
+    public SectionView changeSectionDefinition(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @QueryParam("force") @DefaultValue("false") boolean force,
             @Valid @NotNull DefinitionChange change) {
         return SectionView.from(definitions.change(code, change, force));
     }

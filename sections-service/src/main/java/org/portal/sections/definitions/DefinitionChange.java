@@ -16,7 +16,7 @@ import org.portal.sections.lifecycles.Lifecycle;
  */
 public record DefinitionChange(
         @NotBlank @Size(max = 200) String title,
-        @Size(max = 2) List<@NotNull @Pattern(regexp = "customer|partner") String> editions,
+        @Size(max = 2) List<@NotNull @Size(max = 20) @Pattern(regexp = "customer|partner") String> editions,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields,
         @Valid Lifecycle lifecycle) {
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.portal.sections.ApiNames;
 import java.util.List;
 
 /**
@@ -16,14 +17,14 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldDefinition(
-        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,62}") String name,
+        @NotBlank @Pattern(regexp = ApiNames.NAME) @Size(max = ApiNames.MAX_LENGTH) String name,
         @Size(max = 200) String label,
         @NotNull FieldType type,
         Boolean required,
         @Min(1) @Max(100_000) Integer maxLength,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode defaultValue,
         @Size(min = 1, max = 200) List<@NotBlank @Size(max = 100) String> values,
-        @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String target,
+        @Pattern(regexp = ApiNames.CODE) @Size(max = ApiNames.MAX_LENGTH) String target,
         Boolean searchable,
         Boolean sortable) {
 

@@ -1,5 +1,7 @@
 package org.portal.sections.definitions;
 
+import jakarta.validation.constraints.Size;
+import org.portal.sections.ApiNames;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -48,7 +50,7 @@ public class SectionResource {
     @APIResponse(responseCode = "404", description = "No such section, or not one you may use")
     @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "The section")
     @SectionCall(SectionOperation.read)
-    public SectionView getSection(@PathParam("code") String code) {
+    public SectionView getSection(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code) {
         return visible().stream().filter(s -> s.code().equals(code)).findFirst().map(SectionView::from)
                 .orElseThrow(() -> new NotFound("No section " + code + " that you may use"));
     }

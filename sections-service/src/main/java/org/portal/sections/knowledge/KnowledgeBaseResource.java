@@ -57,7 +57,7 @@ public class KnowledgeBaseResource {
     @Operation(summary = "Full-text search, best match first, with highlighted snippets")
     public List<SearchHit> searchArticles(@QueryParam("q") @NotBlank @Size(max = 200) String q,
             @QueryParam("language") @DefaultValue("english")
-            @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") String language,
+            @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") @Size(max = 20) String language,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
         return search.search(q, language, !isStaff(), limit);
     }
@@ -92,7 +92,7 @@ public class KnowledgeBaseResource {
     @GET
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "Knowledge base articles, newest first; portal users see published ones only")
-    public ArticlePage listArticles(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public ArticlePage listArticles(@QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
         return knowledgeBase.list(!isStaff(), offset, limit);
     }

@@ -1,5 +1,8 @@
 package org.portal.sections.lifecycles;
 
+import static org.portal.sections.ApiNames.MAX_LENGTH;
+import static org.portal.sections.ApiNames.NAME;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,12 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Lifecycle(
-        @NotBlank @Pattern(regexp = NAME) String initial,
+        @NotBlank @Pattern(regexp = NAME) @Size(max = MAX_LENGTH) String initial,
         @NotEmpty @Size(max = 30) List<@Valid @NotNull State> states,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Transition> transitions,
         @Valid Approval approval) {
 
-    static final String NAME = "[a-z][a-z0-9-]{0,62}";
 
     /**
      * {@code open}: work remains (lists of "my open" records); {@code locked}: the values no longer
@@ -34,7 +36,7 @@ public record Lifecycle(
      */
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     @Schema(name = "LifecycleState")
-    public record State(@NotBlank @Pattern(regexp = NAME) String name, @NotBlank @Size(max = 100) String label,
+    public record State(@NotBlank @Pattern(regexp = NAME) @Size(max = MAX_LENGTH) String name, @NotBlank @Size(max = 100) String label,
             boolean open, boolean locked) {
     }
 
@@ -45,15 +47,16 @@ public record Lifecycle(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "LifecycleTransition")
-    public record Transition(@NotBlank @Pattern(regexp = NAME) String name,
-            @NotEmpty @Size(max = 30) List<@NotBlank String> from, @NotBlank String to,
-            @NotEmpty Set<@NotNull Actor> by, @Min(1) @Max(3650) Integer withinDays) {
+    public record Transition(@NotBlank @Pattern(regexp = NAME) @Size(max = MAX_LENGTH) String name,
+            @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = MAX_LENGTH) String> from, @NotBlank @Size(max = MAX_LENGTH) String to,
+            @NotEmpty @Size(max = 10) Set<@NotNull Actor> by, @Min(1) @Max(3650) Integer withinDays) {
     }
 
     /** Sending for approval moves the record to {@code pending}; all approvals to {@code approved}, one rejection to {@code rejected}. */
     @Schema(name = "LifecycleApproval")
-    public record Approval(@NotEmpty @Size(max = 30) List<@NotBlank String> from, @NotBlank String pending,
-            @NotBlank String approved, @NotBlank String rejected) {
+    public record Approval(@NotEmpty @Size(max = 30) List<@NotBlank @Size(max = MAX_LENGTH) String> from,
+            @NotBlank @Size(max = MAX_LENGTH) String pending, @NotBlank @Size(max = MAX_LENGTH) String approved,
+            @NotBlank @Size(max = MAX_LENGTH) String rejected) {
     }
 
     public Optional<State> state(String name) {

@@ -3,6 +3,8 @@ package org.portal.sections.lifecycles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,7 +52,7 @@ public class TransitionResource {
     @APIResponse(responseCode = "409", description = "The section has no lifecycle")
     @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AvailableTransition.class)))
-    public List<AvailableTransition> listAvailableTransitions(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public List<AvailableTransition> listAvailableTransitions(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id) {
         return transitions.available(sections.require(code), access.require(code, SectionOperation.read), id);
     }
 
@@ -63,7 +65,7 @@ public class TransitionResource {
     @APIResponse(responseCode = "412", description = "The record changed since the version in If-Match")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Moved; ETag holds the new version")
     @SectionCall(SectionOperation.edit)
-    public Response takeTransition(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response takeTransition(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id, @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         RecordView record = transitions.take(sections.require(code), access.require(code, SectionOperation.edit), id, request.to(),
                 ETags.version(ifMatch));

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,7 +41,7 @@ public class AdminMainPageResource {
     @Operation(summary = "The edition's main page as configured")
     @APIResponse(responseCode = "404", description = "No such edition")
     @APIResponseSchema(value = MainPageSettings.class, responseCode = "200", responseDescription = "The page; ETag holds its version")
-    public Response getMainPageSettings(@PathParam("edition") String edition) {
+    public Response getMainPageSettings(@PathParam("edition") @Size(max = 64) String edition) {
         MainPageSettings page = pages.settings(edition);
         return Response.ok(page).tag(ETags.of(page.version())).build();
     }
@@ -52,7 +53,7 @@ public class AdminMainPageResource {
     @APIResponse(responseCode = "404", description = "No such edition")
     @APIResponse(responseCode = "412", description = "The page changed since the version in If-Match")
     @APIResponseSchema(value = MainPageSettings.class, responseCode = "200", responseDescription = "Saved; ETag holds its version")
-    public Response configureMainPage(@PathParam("edition") String edition, @HeaderParam("If-Match") String ifMatch,
+    public Response configureMainPage(@PathParam("edition") @Size(max = 64) String edition, @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
             @Valid @NotNull MainPageRequest request) {
         pages.settings(edition);
         MainPageSettings page = pages.save(edition, request.widgets(), licensing.grants(edition), ETags.version(ifMatch),

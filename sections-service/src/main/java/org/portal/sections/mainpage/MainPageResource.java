@@ -3,6 +3,7 @@ package org.portal.sections.mainpage;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,7 +47,7 @@ public class MainPageResource {
     @APIResponse(responseCode = "403", description = "You hold no portal seat")
     @APIResponseSchema(value = MainPageView.class, responseCode = "200", responseDescription = "The page with its data")
     public MainPageView getMainPage(@Parameter(description = "Staff only: the edition whose page to preview")
-            @QueryParam("edition") @Pattern(regexp = "self-service|customer|partner") String edition) {
+            @QueryParam("edition") @Pattern(regexp = "self-service|customer|partner") @Size(max = 64) String edition) {
         Viewer viewer = viewers.resolve(identity);
         if (viewer.staff()) {
             if (edition == null) {

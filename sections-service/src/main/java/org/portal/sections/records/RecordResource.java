@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -69,10 +70,10 @@ public class RecordResource {
     @Operation(summary = "List records: any other query parameter named after a field filters on it (equality)")
     @APIResponse(responseCode = "400", description = "A filter or sort on an undeclared field, a bad value or cursor")
     @APIResponseSchema(value = RecordPage.class, responseCode = "200", responseDescription = "A page of records")
-    public RecordPage listRecords(@PathParam("code") String code,
+    public RecordPage listRecords(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
             @Parameter(description = "Full-text search in the section's searchable fields") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "A sortable field, '-' first for descending; default -created")
-            @QueryParam("sort") @Pattern(regexp = "-?[a-z][a-z0-9-]{0,62}") String sort,
+            @QueryParam("sort") @Pattern(regexp = "-?" + ApiNames.NAME) @Size(max = ApiNames.MAX_LENGTH + 1) String sort,
             @Parameter(description = "From the previous page's nextCursor") @QueryParam("cursor") @Size(max = 1000) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(RecordService.MAX_PAGE) int limit,
             @QueryParam("status") @Size(max = 50) String status,
@@ -96,7 +97,7 @@ public class RecordResource {
     @APIResponse(responseCode = "400", description = "Values that break the section's definition, each listed")
     @APIResponseSchema(value = RecordView.class, responseCode = "201", responseDescription = "Created; ETag holds its version")
     @SectionCall(SectionOperation.create)
-    public Response createRecord(@PathParam("code") String code,
+    public Response createRecord(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull RecordInput input) {
         RecordService.Created created = records.create(section(code), access.require(code, SectionOperation.create), input, idempotencyKey);
@@ -109,7 +110,7 @@ public class RecordResource {
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "The record; ETag holds its version")
-    public Response getRecord(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public Response getRecord(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id) {
         RecordView record = records.get(section(code), access.require(code, SectionOperation.read), id);
         return Response.ok(record).tag(ETags.of(record)).build();
     }
@@ -122,8 +123,8 @@ public class RecordResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Replaced; ETag holds the new version")
     @SectionCall(SectionOperation.edit)
-    public Response replaceRecord(@PathParam("code") String code, @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
+    public Response replaceRecord(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Size(max = 100) String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.REPLACE);
     }
 
@@ -135,15 +136,15 @@ public class RecordResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Changed; ETag holds the new version")
     @SectionCall(SectionOperation.edit)
-    public Response patchRecord(@PathParam("code") String code, @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RecordInput input) {
+    public Response patchRecord(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Size(max = 100) String ifMatch, @Valid @NotNull RecordInput input) {
         return edit(code, id, ifMatch, input, FieldValues.Mode.PATCH);
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Who changed which fields of the record, and when, oldest first")
-    public List<HistoryView> getRecordHistory(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public List<HistoryView> getRecordHistory(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id) {
         return records.history(section(code), access.require(code, SectionOperation.read), id);
     }
 
