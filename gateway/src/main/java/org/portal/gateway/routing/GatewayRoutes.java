@@ -122,7 +122,8 @@ public class GatewayRoutes {
                             if (!decision.admitted()) {
                                 refuseOverQuota(ctx, decision);
                             } else if (decision.counted()) {
-                                proxy.forward(target, ctx.request(), requestId, decision.rateLimit());
+                                decision.rateLimit().putOn(ctx.response().headers());
+                                proxy.forward(target, ctx.request(), requestId);
                             } else {
                                 // Admitted uncounted (Redis failing open): the burst limit still guards.
                                 forwardWithinBurst(ctx, subject, target, requestId);
@@ -201,7 +202,7 @@ public class GatewayRoutes {
     private void forwardWithinBurst(RoutingContext ctx, String caller, Target target, String requestId) {
         BurstLimit.Take take = withinBurst(ctx, caller);
         if (take.admitted()) {
-            proxy.forward(target, ctx.request(), requestId, take.rateLimit());
+            proxy.forward(target, ctx.request(), requestId);
         }
     }
 

@@ -25,7 +25,7 @@ import org.portal.problem.ProblemType;
 
 /**
  * Streams requests to the owning service and its response back, through Vert.x's reverse proxy over
- * one pooled HTTP client. Every answer carries the RateLimit headers of the limit that governed the call.
+ * one pooled HTTP client. The request id and RateLimit headers are the gateway's, set on the answer before it is forwarded.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -55,12 +55,12 @@ public class ServiceProxy {
 
     /**
      * Streams the request to the target. The request id goes to the service and back to the caller;
-     * the answer carries the RateLimit headers of the governing limit.
+     * the RateLimit headers are already on the answer.
      */
-    public void forward(Target target, HttpServerRequest request, String requestId, RateLimit rateLimit) {
+    public void forward(Target target, HttpServerRequest request, String requestId) {
         URI origin = origins.get(target);
         HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
-                .addInterceptor(new Forwarding(requestId, rateLimit, maxBodySize, json))
+                .addInterceptor(new Forwarding(requestId, maxBodySize, json))
                 .handle(request);
     }
 
@@ -74,10 +74,10 @@ public class ServiceProxy {
     }
 
     /**
-     * One forwarded call: the request id both ways, a chunked body bounded, failures as problems and
-     * the governing RateLimit headers on the answer.
+     * One forwarded call: the request id both ways, a chunked body bounded, failures as problems and the
+     * service's own copies of the gateway's headers dropped.
      */
-    private record Forwarding(String requestId, RateLimit rateLimit, long maxBodySize, ObjectMapper json)
+    private record Forwarding(String requestId, long maxBodySize, ObjectMapper json)
             implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -107,8 +107,8 @@ public class ServiceProxy {
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            context.response().putHeader(REQUEST_ID, requestId);
-            rateLimit.putOn(context.response().headers());
+            // The gateway's own answer already carries these; the service's copies would repeat them (or forge them).
+            context.response().headers().remove(REQUEST_ID).remove(RateLimit.HEADER).remove(RateLimit.POLICY_HEADER);
             return context.sendResponse();
         }
     }
