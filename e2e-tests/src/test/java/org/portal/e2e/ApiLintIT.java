@@ -23,8 +23,7 @@ class ApiLintIT {
         Path work = NodeTools.install("api-lint");
         String document = given().get(RunningSystem.GATEWAY + "/q/openapi").then().statusCode(200).extract().asString();
         Files.writeString(work.resolve("portal-api.json"), document);
-        NodeTools.Result report = NodeTools.run(work, Map.of(), Duration.ofMinutes(3), "node_modules/.bin/spectral", "lint",
-                "--ruleset", ".spectral.yaml", "--format", "text", "--fail-severity", "error", "portal-api.json");
+        NodeTools.Result report = lint(work, "portal-api.json");
         Files.writeString(Path.of("target/api-lint.txt"), report.output());
         assertEquals(0, report.exitCode(), () -> "Spectral found errors in the served API document:\n" + report.output()
                 .lines().filter(line -> line.matches(".*:\\d+:\\d+ error .*")).collect(Collectors.joining("\n")));
@@ -39,8 +38,12 @@ class ApiLintIT {
                   "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}],
                   "responses": {"200": {"description": "ok"}}}}}}
                 """);
-        NodeTools.Result report = NodeTools.run(work, Map.of(), Duration.ofMinutes(3), "node_modules/.bin/spectral", "lint",
-                "--ruleset", ".spectral.yaml", "--format", "text", "--fail-severity", "error", "unbounded.json");
+        NodeTools.Result report = lint(work, "unbounded.json");
         assertTrue(report.output().contains("error input-limits"), report.output());
+    }
+
+    private static NodeTools.Result lint(Path work, String document) throws Exception {
+        return NodeTools.run(work, Map.of(), Duration.ofMinutes(3), "node_modules/.bin/spectral", "lint", "--ruleset",
+                ".spectral.yaml", "--format", "text", "--fail-severity", "error", document);
     }
 }

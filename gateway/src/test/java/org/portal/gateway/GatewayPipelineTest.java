@@ -66,11 +66,16 @@ class GatewayPipelineTest {
     void aPortalUserReadsAGrantedSectionAndGetsRateLimitHeaders() {
         String subject = subject();
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
-        given().auth().oauth2(TestTokens.of(subject, "portal-user"))
-                .get("/api/sections/knowledge-base/records").then().statusCode(200)
+        io.restassured.response.Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .get("/api/sections/knowledge-base/records");
+        answer.then().statusCode(200)
                 .body("items[0].title", org.hamcrest.Matchers.equalTo("Reset a router"))
                 .header("RateLimit-Policy", "\"daily\";q=1000;w=86400")
                 .header("RateLimit", matchesPattern("\"daily\";r=999;t=\\d+"));
+        // Stated once: the service's copies of the gateway's headers are dropped, never repeated.
+        for (String name : java.util.List.of("RateLimit", "RateLimit-Policy", "X-Request-Id")) {
+            org.junit.jupiter.api.Assertions.assertEquals(1, answer.headers().getValues(name).size(), name);
+        }
     }
 
     @Test
