@@ -1,6 +1,9 @@
 package org.portal.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.portal.gateway.DownstreamServices.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -97,6 +100,28 @@ class TokenForgeryTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:portal:problem:unauthorized"));
         server().verify(0, anyRequestedFor(urlPathMatching("/(api|internal)/.*")));
+    }
+
+    /** Verified tokens are remembered by their exact text (VerifiedTokens): a changed signature is verified in full. */
+    @org.junit.jupiter.api.Test
+    void aRememberedTokenWithAnotherSignatureIsRefused() {
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
+        String token = TestTokens.of("forger", "portal-user");
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        String other = token.substring(0, token.lastIndexOf('.') + 1) + new StringBuilder(signature).reverse();
+        given().auth().oauth2(other).get("/api/sections/knowledge-base/records").then().statusCode(401);
+        given().auth().oauth2(token + "x").get("/api/sections/knowledge-base/records").then().statusCode(401);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRememberedTokenIsRefusedOnceItExpires() {
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
+        Instant now = Instant.now();
+        String token = TestTokens.claims("forger", "portal-user").issuedAt(now).expiresAt(now.plusSeconds(2)).jws().keyId("1").sign();
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode() == 401);
     }
 
     private static String base64(String json) {

@@ -1,24 +1,30 @@
 package org.portal.gateway.access;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
-import jakarta.enterprise.event.Observes;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
-import org.portal.events.ChangeEvent;
-import org.portal.events.ReceivedChange;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.portal.events.ChangeEvent;
+import org.portal.events.ReceivedChange;
+import org.portal.gateway.config.GatewayConfig;
 
 /**
  * Finds a portal user's access context: their status and account from portal-users-service, their
  * edition and grants from licensing-service. Answers are cached per subject, so a warm call makes no
  * request to another service; a failed look-up is not cached.
+ *
+ * <p>A context read after {@code refresh-after} is served as it is while a fresh one is looked up in
+ * the background, so a busy user never waits on a look-up once their context is cached; a failed
+ * refresh keeps the old one until {@code expire-after}, which bounds how stale a context can get when
+ * the services do not answer. Change events drop contexts at once.
  */
 @ApplicationScoped
 public class AccessContextResolver {
@@ -27,17 +33,23 @@ public class AccessContextResolver {
 
     private final PortalUsersClient portalUsers;
     private final LicensingClient licensing;
-    private final Cache cache;
+    private final AsyncLoadingCache<String, AccessContext> contexts;
+    /** The subject each user was last loaded under, so that a seat change drops one entry, not a scan. */
+    private final Map<UUID, String> subjectOfUser = new ConcurrentHashMap<>();
 
     public AccessContextResolver(@RestClient PortalUsersClient portalUsers, @RestClient LicensingClient licensing,
-            @CacheName("access-context") Cache cache) {
+            GatewayConfig config) {
         this.portalUsers = portalUsers;
         this.licensing = licensing;
-        this.cache = cache;
+        this.contexts = Caffeine.newBuilder()
+                .maximumSize(config.accessContext().maximumSize())
+                .refreshAfterWrite(config.accessContext().refreshAfter())
+                .expireAfterWrite(config.accessContext().expireAfter())
+                .buildAsync((subject, executor) -> lookUp(subject).subscribeAsCompletionStage());
     }
 
     public Uni<AccessContext> resolve(String subject) {
-        return cache.getAsync(subject, this::lookUp);
+        return Uni.createFrom().completionStage(() -> contexts.get(subject));
     }
 
     private Uni<AccessContext> lookUp(String subject) {
@@ -48,6 +60,7 @@ public class AccessContextResolver {
                         .map(entitlement -> AccessContext.of(user, entitlement))
                         .onFailure(AccessContextResolver::isNotFound).recoverWithItem(() -> AccessContext.withoutSeat(user)))
                 .ifNoItem().after(LOOKUP_TIMEOUT).fail()
+                .invoke(context -> subjectOfUser.put(context.userId(), subject))
                 .onFailure(e -> !(e instanceof AccessRefused)).transform(e -> {
                     Log.warnf("Access context look-up for %s failed: %s", subject, e.toString());
                     return new AccessRefused(AccessRefused.LOOKUP_UNAVAILABLE,
@@ -58,31 +71,29 @@ public class AccessContextResolver {
     /**
      * Drops what a change event makes stale: a user's context by subject (user-changed), the holder's
      * context (seat-changed), every holder of a license (license-changed). The next call reloads.
+     * Events arrive on a worker thread; only a license change, which is rare, looks at every context.
      */
     void onChange(@Observes ReceivedChange change) {
         ChangeEvent event = change.event();
         switch (event.kind()) {
             case ChangeEvent.USER_CHANGED -> {
                 if (event.subject() != null) {
-                    cache.invalidate(event.subject()).await().indefinitely();
+                    contexts.synchronous().invalidate(event.subject());
                 }
-                dropWhere(context -> context.userId().equals(event.userId()));
+                dropUser(event.userId());
             }
-            case ChangeEvent.SEAT_CHANGED -> dropWhere(context -> context.userId().equals(event.userId()));
-            case ChangeEvent.LICENSE_CHANGED -> dropWhere(context -> event.licenseId().equals(context.licenseId()));
+            case ChangeEvent.SEAT_CHANGED -> dropUser(event.userId());
+            case ChangeEvent.LICENSE_CHANGED -> contexts.synchronous().asMap().values()
+                    .removeIf(context -> event.licenseId().equals(context.licenseId()));
             default -> {
             }
         }
     }
 
-    private void dropWhere(Predicate<AccessContext> stale) {
-        CaffeineCache contexts = cache.as(CaffeineCache.class);
-        for (Object subject : contexts.keySet()) {
-            CompletableFuture<Object> entry = contexts.getIfPresent(subject);
-            Object context = entry == null ? null : entry.getNow(null);
-            if (context instanceof AccessContext access && stale.test(access)) {
-                contexts.invalidate(subject).await().indefinitely();
-            }
+    private void dropUser(UUID userId) {
+        String subject = userId == null ? null : subjectOfUser.get(userId);
+        if (subject != null) {
+            contexts.synchronous().invalidate(subject);
         }
     }
 

@@ -16,6 +16,8 @@ public interface GatewayConfig {
 
     Burst burst();
 
+    AccessContext accessContext();
+
     /** The largest request body passed on, by its Content-Length. */
     @WithDefault("1048576")
     long maxBodySize();
@@ -43,6 +45,20 @@ public interface GatewayConfig {
         double perSecond();
     }
 
+    /** The cache of portal users' access contexts (see AccessContextResolver). */
+    interface AccessContext {
+        /** Age after which a read serves the cached context and refreshes it in the background. */
+        @WithDefault("PT30S")
+        Duration refreshAfter();
+
+        /** Age after which a context is not served at all: the most a context can be stale when events are lost. */
+        @WithDefault("PT90S")
+        Duration expireAfter();
+
+        @WithDefault("100000")
+        long maximumSize();
+    }
+
     interface Quota {
         /** The calendar day that counters follow. */
         @WithDefault("UTC")
@@ -52,9 +68,21 @@ public interface GatewayConfig {
         @WithDefault("PT1H")
         Duration grace();
 
-        /** How long a counted call may wait for Redis before the outage policy decides. */
-        @WithDefault("PT0.05S")
+        /**
+         * How long a counted call waits for Redis's reply. A later reply is a failure whose outcome is
+         * unknown (the script may still run), so that call gets a 503: it is never admitted uncounted.
+         * Exactness does not depend on this value; it only bounds how long a call can hang.
+         */
+        @WithDefault("PT2S")
         Duration redisTimeout();
+
+        /** Failures in a row after which Redis is taken to be gone and the outage policy decides calls. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long the outage policy decides alone before one call probes Redis again. */
+        @WithDefault("PT5S")
+        Duration breakerOpen();
 
         /**
          * How long a user's first counted call of the day (or the first after Redis lost its counters)
@@ -63,7 +91,10 @@ public interface GatewayConfig {
         @WithDefault("PT1S")
         Duration durableCountTimeout();
 
-        /** Admit calls while Redis cannot count them (true), or refuse them with 503 (false). */
+        /**
+         * While Redis is gone (a refused connection, or the breaker open), admit counted calls uncounted
+         * (true) or refuse them with 503 (false).
+         */
         @WithDefault("true")
         boolean failOpen();
 

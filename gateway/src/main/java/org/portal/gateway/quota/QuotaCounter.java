@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
@@ -72,7 +71,7 @@ public class QuotaCounter {
     private final Counter shadowRefusals;
     private final Counter durableCountFailures;
     private final UsageClient usage;
-    private final AtomicBoolean outage = new AtomicBoolean();
+    private final RedisBreaker breaker;
     /** Durable-count look-ups under way, per counter key: a burst of first calls asks licensing-service once. */
     private final Map<String, Uni<Long>> lookingUp = new ConcurrentHashMap<>();
     /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
@@ -92,6 +91,8 @@ public class QuotaCounter {
         this.shadowRefusals = Counter.builder("gateway.quota.shadow.refusals")
                 .description("Calls over the limit that shadow mode admitted; they would be refused when enforced")
                 .register(metrics);
+        this.breaker = new RedisBreaker(this.config.breakerFailures(), this.config.breakerOpen(), clock,
+                this.config.failOpen() ? "open: counted calls are admitted uncounted" : "closed: counted calls are refused");
         this.durableCountFailures = Counter.builder("gateway.quota.durable-count.failures")
                 .description("Counters started from zero because licensing-service did not give today's durable count")
                 .register(metrics);
@@ -105,6 +106,9 @@ public class QuotaCounter {
         if (!config.shadow() && knownOverLimit(key, day)) {
             return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
         }
+        if (!breaker.allowsCall()) {
+            return Uni.createFrom().item(outagePolicy(limit, secondsToReset));
+        }
         String ttl = Long.toString(secondsToReset + config.grace().toSeconds());
         String max = Integer.toString(limit);
         String shadow = config.shadow() ? "1" : "0";
@@ -114,7 +118,7 @@ public class QuotaCounter {
                                 .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
                                 .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start))))
                 .map(reply -> decided(key, reply, limit, secondsToReset))
-                .onFailure().recoverWithItem(failure -> undecided(failure, limit, secondsToReset));
+                .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset));
     }
 
     private Uni<Response> script(String key, String max, String ttl, String shadow, String start) {
@@ -142,7 +146,7 @@ public class QuotaCounter {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
         ZonedDateTime reset = now.toLocalDate().plusDays(1).atStartOfDay(config.zone());
         return redis.execute("GET", key(userId, now.toLocalDate()))
-                .ifNoItem().after(config.redisTimeout().multipliedBy(10)).fail()
+                .ifNoItem().after(config.redisTimeout()).fail()
                 .map(reply -> {
                     long used = reply == null ? 0 : reply.toLong();
                     return new QuotaView(limit, used, Math.max(0, limit - used), reset.toInstant());
@@ -189,9 +193,7 @@ public class QuotaCounter {
     }
 
     private QuotaDecision decided(String key, Response reply, int limit, long secondsToReset) {
-        if (outage.compareAndSet(true, false)) {
-            Log.info("Redis counts calls again; the daily quota is enforced");
-        }
+        breaker.succeeded();
         boolean admitted = reply.get(0).toInteger() == 1;
         long used = reply.get(1).toLong();
         if (!admitted) {
@@ -211,12 +213,24 @@ public class QuotaCounter {
         return overLimit.contains(key);
     }
 
-    private QuotaDecision undecided(Throwable failure, int limit, long secondsToReset) {
+    /**
+     * A refused connection means Redis is gone and the call was not counted: the outage policy decides
+     * it. Any other failure (a reply later than the stall limit, a connection lost mid-call) leaves
+     * unknown whether the script ran, so the call is neither admitted uncounted nor counted again: it
+     * gets a 503 and the caller retries. Either way the failure counts towards opening the breaker.
+     */
+    private QuotaDecision failed(Throwable failure, int limit, long secondsToReset) {
         redisFailures.increment();
-        if (outage.compareAndSet(false, true)) {
-            Log.errorf("Redis cannot count calls (%s); failing %s until it recovers", failure.toString(),
-                    config.failOpen() ? "open: calls are admitted uncounted" : "closed: counted calls are refused");
+        breaker.failed(failure);
+        if (RedisBreaker.neverSent(failure)) {
+            return outagePolicy(limit, secondsToReset);
         }
+        Log.debugf("A quota count failed without a known outcome: %s", failure);
+        return new QuotaDecision(false, false, limit, limit, secondsToReset);
+    }
+
+    /** Redis is gone: admit uncounted (fail-open) or refuse with 503 (fail-closed). */
+    private QuotaDecision outagePolicy(int limit, long secondsToReset) {
         return new QuotaDecision(config.failOpen(), false, limit, limit, secondsToReset);
     }
 

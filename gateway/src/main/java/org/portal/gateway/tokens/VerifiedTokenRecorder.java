@@ -1,0 +1,29 @@
+package org.portal.gateway.tokens;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The last identity augmentor: hands each identity verified from a bearer token to {@link VerifiedTokens}. */
+@ApplicationScoped
+public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
+
+    private final VerifiedTokens tokens;
+
+    public VerifiedTokenRecorder(VerifiedTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        tokens.remember(identity);
+        return Uni.createFrom().item(identity);
+    }
+}

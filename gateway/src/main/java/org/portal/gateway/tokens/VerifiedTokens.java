@@ -1,0 +1,93 @@
+package org.portal.gateway.tokens;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Remembers the identities of verified bearer tokens by their exact text until the token expires,
+ * so that a client repeating its token pays for the RS256 signature check once, not on every call.
+ * A token that differs in one character is a different key and is verified in full; nothing about
+ * a token is trusted that its first verification did not establish.
+ *
+ * <p>It answers before the OIDC extension's identity provider (higher priority) and only for tokens
+ * it holds, else it passes (null) and OIDC verifies; {@link VerifiedTokenRecorder} records what OIDC
+ * verified.
+ */
+@ApplicationScoped
+public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** Identities are re-verified at least this often, whatever the token's lifetime. */
+    static final Duration LONGEST = Duration.ofMinutes(10);
+    static final int MAXIMUM_SIZE = 20_000;
+
+    private final Clock clock;
+    private final Cache<String, Remembered> identities;
+
+    public VerifiedTokens(Clock clock) {
+        this.clock = clock;
+        this.identities = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).expireAfter(new UntilTokenExpires()).build();
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        Remembered remembered = identities.getIfPresent(request.getToken().getToken());
+        // An entry can outlive its expiry until Caffeine's next maintenance: the expiry is checked here too.
+        if (remembered != null && clock.millis() < remembered.expiresAtMillis()) {
+            return Uni.createFrom().item(remembered.identity());
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    /** Remembers an identity that OIDC verified from a bearer token, until the token expires. */
+    void remember(SecurityIdentity identity) {
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        if (credential != null && identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            long expiresAt = token.getExpirationTime() * 1000;
+            if (expiresAt > clock.millis() && identities.getIfPresent(credential.getToken()) == null) {
+                identities.put(credential.getToken(), new Remembered(identity, expiresAt));
+            }
+        }
+    }
+
+    private record Remembered(SecurityIdentity identity, long expiresAtMillis) {
+    }
+
+    private final class UntilTokenExpires implements Expiry<String, Remembered> {
+        @Override
+        public long expireAfterCreate(String token, Remembered remembered, long currentTime) {
+            long left = Duration.ofMillis(remembered.expiresAtMillis() - clock.millis()).toNanos();
+            return Math.max(0, Math.min(left, LONGEST.toNanos()));
+        }
+
+        @Override
+        public long expireAfterUpdate(String token, Remembered remembered, long currentTime, long currentDuration) {
+            return expireAfterCreate(token, remembered, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String token, Remembered remembered, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}
