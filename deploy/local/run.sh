@@ -187,14 +187,17 @@ vendor_key() {
   fi
 }
 
+# start_service SERVICE [INSTANCE PORT [VAR=VALUE...]]: one service's jar with the system's settings;
+# a named instance on a port of its own takes extra settings after them (another gateway, say).
 start_service() {
-  local name=$1 port management_port
-  port="$(port_of "$name")"
-  management_port="$(management_port_of "$name")"
-  local jar="$root/$name/target/quarkus-app/quarkus-run.jar"
+  local name=$1 instance=${2:-$1} port management_port
+  port="${3:-$(port_of "$name")}"
+  management_port=$((port + 10))
+  shift $(($# < 3 ? $# : 3))
+  local jar="${instance_jar:-$root/$name/target/quarkus-app/quarkus-run.jar}"
   [ -f "$jar" ] || die "$jar is missing: build first (drop --no-build)"
-  say "starting $name on port $port"
-  launch "$name" env \
+  say "starting $instance on port $port"
+  launch "$instance" env \
     QUARKUS_HTTP_PORT="$port" PORTAL_MANAGEMENT_PORT="$management_port" \
     PORTAL_DB_URL="jdbc:postgresql://localhost:$pg_port/$(database_of "$name")" \
     PORTAL_DB_USER="$db_user" PORTAL_DB_PASSWORD="$db_password" \
@@ -212,8 +215,28 @@ start_service() {
     PORTAL_REDIS_NAMESPACE="$redis_namespace" \
     PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED \
     PORTAL_PORTAL_URL="$portal_url" \
+    "$@" \
     java ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$jar"
-  echo "http://localhost:$port (health and metrics http://localhost:$management_port/q)" >"$state/pids/$name.url"
+  echo "http://localhost:$port (health and metrics http://localhost:$management_port/q)" >"$state/pids/$instance.url"
+}
+
+# Another gateway instance beside the running system (benchmarks, the two-gateway quota test):
+# gateway_instance [--jar QUARKUS_RUN_JAR] NAME PORT [VAR=VALUE...]. `stop` stops it with the rest.
+gateway_instance() {
+  local instance_jar=""
+  if [ "${1:-}" = --jar ]; then
+    instance_jar=$2
+    shift 2
+  fi
+  local name=$1 port=$2
+  shift 2
+  [ -f "$state/urls.properties" ] || die "the system is not running (no $state/urls.properties)"
+  local gateway
+  gateway="$(sed -n 's/^gateway=//p' "$state/urls.properties")"
+  PORTAL_BASE_PORT="${gateway##*:}" pick_ports
+  port_open "$port" && die "port $port is taken"
+  start_service gateway "$name" "$port" "$@"
+  wait_until "$name" "http://localhost:$((port + 10))/q/health/ready" 120
 }
 
 start() {
@@ -345,5 +368,6 @@ case "${1:-start}" in
   start) shift || true; start "$@" ;;
   stop) shift; stop "$@" ;;
   status) status ;;
-  *) die "usage: $0 [start [--no-build] | stop [--drop-data] | status]" ;;
+  gateway-instance) shift; gateway_instance "$@" ;;
+  *) die "usage: $0 [start [--no-build] | stop [--drop-data] | status | gateway-instance [--jar JAR] NAME PORT [VAR=VALUE...]]" ;;
 esac

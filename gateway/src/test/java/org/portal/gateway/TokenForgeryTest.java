@@ -114,6 +114,27 @@ class TokenForgeryTest {
         given().auth().oauth2(token + "x").get("/api/sections/knowledge-base/records").then().statusCode(401);
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    @org.junit.jupiter.api.Test
+    void aRepeatedTokenIsVerifiedOnce() {
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
+        String token = TestTokens.of("forger", "portal-user");
+        double before = rememberedHits();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(4, rememberedHits() - before, 0.0, "calls answered from the remembered identity");
+    }
+
+    private double rememberedHits() {
+        String text = given().get(metrics).then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"verified-tokens\"")
+                && line.contains("result=\"hit\"")).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     @org.junit.jupiter.api.Test
     void aRememberedTokenIsRefusedOnceItExpires() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));

@@ -7,15 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,8 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.portal.gateway.config.GatewayConfig;
 import org.portal.gateway.routing.RouteTable;
+import org.portal.gateway.routing.ServiceProxy;
+import org.portal.gateway.routing.Target;
 
 /**
  * One OpenAPI document for the whole public API at {@code /q/openapi}: the gateway's own paths and
@@ -41,45 +43,47 @@ public class ApiDocument {
     private static final Duration HOLD = Duration.ofMinutes(1);
 
     private final ObjectMapper json;
-    private final Map<String, URI> services = new LinkedHashMap<>();
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+    private final Map<String, Target> services = new LinkedHashMap<>();
+    private final ServiceProxy proxy;
+    private final OpenApiDocumentService own;
     private final String oidcServer;
     private final String version;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ObjectNode held;
     private volatile Instant heldUntil = Instant.MIN;
 
-    public ApiDocument(ObjectMapper json, GatewayConfig config,
+    public ApiDocument(ObjectMapper json, ServiceProxy proxy, OpenApiDocumentService own,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String oidcServer,
             @ConfigProperty(name = "quarkus.smallrye-openapi.info-version") String version) {
         this.json = json;
+        this.proxy = proxy;
+        this.own = own;
         this.oidcServer = oidcServer;
         this.version = version;
-        services.put("licensing", config.services().licensing());
-        services.put("users", config.services().portalUsers());
-        services.put("sections", config.services().sections());
+        services.put("licensing", Target.LICENSING);
+        services.put("users", Target.PORTAL_USERS);
+        services.put("sections", Target.SECTIONS);
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        router.get("/q/openapi").handler(ctx -> vertx.<String>executeBlocking(() -> document(ctx).toPrettyString())
+        router.get("/q/openapi").handler(ctx -> vertx.<String>executeBlocking(() -> document().toPrettyString())
                 .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body))
                 .onFailure(ctx::fail));
     }
 
-    private ObjectNode document(RoutingContext ctx) {
+    private ObjectNode document() throws IOException {
         ObjectNode current = held;
         if (current != null && Instant.now().isBefore(heldUntil)) {
             return current;
         }
-        Map<String, URI> sources = new LinkedHashMap<>();
-        sources.put("gateway", URI.create("http://localhost:" + ctx.request().localAddress().port()));
-        sources.putAll(services);
         ObjectNode merged = skeleton();
+        // The gateway's own document is read in-process; the services' through the proxy's HTTP client.
+        merge(merged, "gateway", (ObjectNode) json.readTree(own.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON)));
         List<String> missing = new ArrayList<>();
-        sources.forEach((name, base) -> {
+        services.forEach((name, target) -> {
             try {
-                merge(merged, name, fetch(base.resolve(name.equals("gateway") ? "/q/openapi-gateway?format=json"
-                        : "/q/openapi?format=json")));
-            } catch (IOException | RuntimeException e) {
+                merge(merged, name, fetch(target));
+            } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
                 Log.warnf("The OpenAPI document of %s is unavailable, left out for now: %s", name, e.toString());
                 missing.add(name);
             } catch (InterruptedException e) {
@@ -96,13 +100,10 @@ public class ApiDocument {
         return merged;
     }
 
-    private ObjectNode fetch(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(uri + " answered " + response.statusCode());
-        }
-        return (ObjectNode) json.readTree(response.body());
+    private ObjectNode fetch(Target target) throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        byte[] body = proxy.get(target, "/q/openapi?format=json", FETCH_TIMEOUT).toCompletionStage().toCompletableFuture()
+                .get(FETCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getBytes();
+        return (ObjectNode) json.readTree(body);
     }
 
     private ObjectNode skeleton() {

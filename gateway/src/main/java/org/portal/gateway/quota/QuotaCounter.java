@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -190,6 +191,25 @@ public class QuotaCounter {
 
     public String key(UUID userId, LocalDate day) {
         return namespace + "quota:" + userId + ":" + day;
+    }
+
+    /** A counter key's user and day; empty for any other key. The one reader of what {@link #key} writes. */
+    public Optional<UserDay> parseKey(String key) {
+        String prefix = namespace + "quota:";
+        if (!key.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String[] parts = key.substring(prefix.length()).split(":");
+        try {
+            return parts.length == 2 ? Optional.of(new UserDay(UUID.fromString(parts[0]), LocalDate.parse(parts[1])))
+                    : Optional.empty();
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whose counter and which day. */
+    public record UserDay(UUID userId, LocalDate day) {
     }
 
     private QuotaDecision decided(String key, Response reply, int limit, long secondsToReset) {

@@ -7,7 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -16,6 +18,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.portal.gateway.config.GatewayConfig;
@@ -62,6 +65,16 @@ public class ServiceProxy {
         HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
                 .addInterceptor(new Forwarding(requestId, maxBodySize, json))
                 .handle(request);
+    }
+
+    /** A GET of a service's own path (its API document, say) over the same pooled client; a non-200 answer fails. */
+    public Future<Buffer> get(Target target, String pathAndQuery, Duration timeout) {
+        URI origin = origins.get(target);
+        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(origin.getHost()).setPort(port(origin))
+                .setURI(pathAndQuery).setIdleTimeout(timeout.toMillis()))
+                .compose(request -> request.send())
+                .compose(response -> response.statusCode() == 200 ? response.body()
+                        : Future.failedFuture(new IllegalStateException(origin + pathAndQuery + " answered " + response.statusCode())));
     }
 
     private static int port(URI origin) {

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The gateway's own cost next to a plain nginx reverse proxy, side by side in one run. A static nginx
+# "backend" serves the knowledge base list answer (captured from the real sections-service), and wrk
+# sends customer-acme's call with a bearer token
+#   - through a plain nginx reverse proxy (2 workers, keep-alive upstream) to that backend,
+#   - through a second gateway instance whose sections-service is that backend: the full pipeline
+#     (token check, cached access context, edition check, the quota script in Redis in shadow mode).
+# With PORTAL_BENCH_BASELINE=<a gateway's quarkus-run.jar> (an earlier build), that gateway is a third
+# target in the same rounds: before and after, measured together.
+# Rounds interleave the targets, the order rotating each round (the first target otherwise runs on a
+# colder JIT); the figures are the medians over the rounds.
+#
+# Usage: bench/gateway-isolated.sh [rounds, default 5] [seconds per measurement, default 10] [connections, default 32]
+rounds="${1:-5}"
+duration="${2:-10}"
+connections="${3:-32}"
+source "$(dirname "${BASH_SOURCE[0]}")/running-system.sh"
+need nginx nginx
+static_port=$((gateway_port + 50))
+proxy_port=$((gateway_port + 51))
+isolated_port=$((gateway_port + 70))
+baseline_port=$((gateway_port + 120))
+path=/api/sections/knowledge-base/records
+token="$(token customer-acme)"
+
+mkdir -p "$work/static"
+curl -sf -H "Authorization: Bearer $token" "$gateway$path" >"$work/static/answer.json"
+say "the answer: $(wc -c <"$work/static/answer.json") bytes"
+# nginx's workers run as an unprivileged user when started as root: they must be able to read it.
+chmod a+rx "$work" "$work/static" && chmod a+r "$work/static/answer.json"
+cat >"$work/nginx-backend.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx-backend.pid;
+error_log $work/nginx-backend-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$static_port;
+    keepalive_requests 1000000;
+    location = $path { default_type application/json; alias $work/static/answer.json; }
+  }
+}
+NGINX
+cat >"$work/nginx.conf" <<NGINX
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream backend { server 127.0.0.1:$static_port; keepalive 128; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:$proxy_port;
+    keepalive_requests 1000000;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$work/nginx-backend.conf"
+nginx -c "$work/nginx.conf"
+trap 'kill "$(cat "$work/nginx-backend.pid")" 2>/dev/null || true; stop_system' EXIT
+
+targets=(nginx gateway)
+declare -A url=([nginx]="http://127.0.0.1:$proxy_port$path" [gateway]="http://127.0.0.1:$isolated_port$path")
+"$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
+  PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
+if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
+  "$root/deploy/local/run.sh" gateway-instance --jar "$PORTAL_BENCH_BASELINE" baseline-gateway "$baseline_port" \
+    PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
+  targets+=(baseline)
+  url[baseline]="http://127.0.0.1:$baseline_port$path"
+fi
+
+for round in $(seq 1 "$rounds"); do
+  order=("${targets[@]:$(((round - 1) % ${#targets[@]}))}" "${targets[@]:0:$(((round - 1) % ${#targets[@]}))}")
+  say "round $round of $rounds: ${order[*]}"
+  for target in "${order[@]}"; do
+    measure "$target-$round" "${url[$target]}" "$token" "$duration" "$connections"
+  done
+done
+
+median() { # median NAME ARRAY: the median of ARRAY[NAME-1..rounds]
+  local -n values=$2
+  for round in $(seq 1 "$rounds"); do echo "${values[$1-$round]}"; done | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+printf '\n%-10s %12s %10s %10s   (medians of %d rounds, %ss each, %d connections)\n' target "req/s" "p50 ms" "p99 ms" \
+  "$rounds" "$duration" "$connections"
+declare -A mr m50 m99
+for target in "${targets[@]}"; do
+  mr[$target]="$(median "$target" rps)"
+  m50[$target]="$(median "$target" p50)"
+  m99[$target]="$(median "$target" p99)"
+  printf '%-10s %12s %10s %10s\n' "$target" "${mr[$target]}" "${m50[$target]}" "${m99[$target]}"
+done
+for target in "${targets[@]:1}"; do
+  awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
+    printf "%s/nginx throughput %.2f   p99 %s - nginx p99 = %+.2f ms\n", t, g / n, t, g9 - n9 }'
+done

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# A busy stretch through the whole system: wrk with 64 connections for 5 minutes on customer-acme's
+# knowledge base list through the gateway (real sections-service and PostgreSQL behind it), spanning
+# several access-context refreshes (30 s) and expiries (90 s) and a change event (an administrator
+# renames the user halfway: user-changed drops the cached context). The quota runs in shadow mode so
+# that the day's limit does not end the run. Every answer must be a 2xx: the script prints the
+# non-2xx count per minute and fails when there is any.
+# Keycloak's access tokens live 5 minutes, so each minute runs with a fresh token.
+#
+# Usage: bench/gateway-load.sh [minutes, default 5] [connections, default 64]
+minutes="${1:-5}"
+connections="${2:-64}"
+source "$(dirname "${BASH_SOURCE[0]}")/running-system.sh"
+path=/api/sections/knowledge-base/records
+admin="$(token admin)"
+user_id="$(curl -sf -H "Authorization: Bearer $(token customer-acme)" "$gateway/api/me" | sed 's/.*"id":"\([^"]*\)".*/\1/')"
+say "warming up"
+wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $(token customer-acme)" "$gateway$path" >/dev/null
+
+total=0 failed=0
+printf '\n%-8s %10s %10s %10s %10s\n' minute requests "non-2xx" "p50 ms" "p99 ms"
+for minute in $(seq 1 "$minutes"); do
+  if [ "$minute" = $(((minutes + 1) / 2)) ]; then
+    # Halfway through this minute, a change event for the caller.
+    (sleep 30; curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+      -d "{\"displayName\":\"Renamed at minute $minute\"}" "$gateway/api/users/$user_id" \
+      && say "user-changed sent (customer-acme renamed)" >&2) &
+  fi
+  out="$(wrk -t2 -c"$connections" -d60s --latency -H "Authorization: Bearer $(token customer-acme)" "$gateway$path")"
+  requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
+  errors="$(awk '/Non-2xx/ { print $5 }' <<<"$out")"
+  socket="$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")"
+  errors=$(( ${errors:-0} + ${socket:-0} ))
+  total=$((total + requests))
+  failed=$((failed + errors))
+  printf '%-8s %10s %10s %10s %10s\n' "$minute" "$requests" "$errors" \
+    "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+done
+printf '\n%d requests in %d minutes at %d connections, %d not 2xx (or socket errors)\n' "$total" "$minutes" "$connections" "$failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# A three-node Redis Cluster on loopback from the distribution's redis-server (installed by infra.sh),
+# for the gateway's Redis Cluster mode (PORTAL_REDIS_CLIENT_TYPE=cluster). Three masters, no replicas:
+# enough to spread the counters over three shards.
+#
+# Usage: deploy/local/redis-cluster.sh start [FIRST_PORT, default 7001]   prints PORTAL_REDIS_URL's value
+#        deploy/local/redis-cluster.sh stop
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+state="${PORTAL_STATE_DIR:-$here/.state}/redis-cluster"
+
+say() { printf '\033[1m[redis-cluster]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[redis-cluster] %s\033[0m\n' "$*" >&2; exit 1; }
+
+start() {
+  local first=${1:-7001} urls=() nodes=()
+  command -v redis-server >/dev/null || "$here/infra.sh" >&2
+  mkdir -p "$state"
+  for port in $first $((first + 1)) $((first + 2)); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && die "port $port is taken"
+    mkdir -p "$state/$port"
+    redis-server --port "$port" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file "$state/$port/nodes.conf" \
+      --dir "$state/$port" --save "" --appendonly no --daemonize yes --pidfile "$state/$port/redis.pid" \
+      --logfile "$state/$port/redis.log" >/dev/null
+    nodes+=("127.0.0.1:$port")
+    urls+=("redis://127.0.0.1:$port")
+  done
+  for port in $first $((first + 1)) $((first + 2)); do
+    for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$state/create.log" 2>&1 \
+    || { cat "$state/create.log" >&2; die "could not create the cluster"; }
+  for _ in $(seq 1 100); do
+    redis-cli -p "$first" cluster info | grep -q 'cluster_state:ok' && break
+    sleep 0.1
+  done
+  say "three masters on ports $first-$((first + 2))"
+  (IFS=,; echo "${urls[*]}")
+}
+
+stop() {
+  for pidfile in "$state"/*/redis.pid; do
+    [ -f "$pidfile" ] || continue
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  sleep 0.5
+  rm -rf "$state"
+}
+
+case "${1:-}" in
+  start) shift; start "$@" ;;
+  stop) stop ;;
+  *) die "usage: $0 start [FIRST_PORT] | stop" ;;
+esac

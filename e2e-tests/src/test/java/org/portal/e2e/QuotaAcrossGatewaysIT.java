@@ -1,0 +1,122 @@
+package org.portal.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway instances on a real three-node Redis Cluster (deploy/local/redis-cluster.sh), beside the
+ * running system: a new portal user's calls, 64 at a time and spread over both gateways, are admitted
+ * exactly up to their daily limit, with no failed call; then the gateways' usage copy, which reads
+ * every shard, brings the exact count to licensing-service.
+ */
+class QuotaAcrossGatewaysIT {
+
+    static final Path SCRIPTS = Path.of("..", "deploy", "local");
+    static final int CONCURRENT = 64;
+    static final int MORE_THAN_LEFT = 300;
+    static final String NAMESPACE = "e2e-cluster:";
+    static int gatewayPort = URI.create(RunningSystem.GATEWAY).getPort();
+    static List<String> gateways = new ArrayList<>();
+
+    @BeforeAll
+    static void clusterAndTwoGateways() throws Exception {
+        String nodes = run(SCRIPTS.resolve("redis-cluster.sh").toString(), "start", Integer.toString(gatewayPort + 300)).trim();
+        for (String name : List.of("cluster-gateway-a", "cluster-gateway-b")) {
+            int port = gatewayPort + (gateways.isEmpty() ? 400 : 420);
+            run(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name, Integer.toString(port),
+                    "PORTAL_REDIS_CLIENT_TYPE=cluster", "PORTAL_REDIS_URL=" + nodes, "PORTAL_REDIS_NAMESPACE=" + NAMESPACE,
+                    "PORTAL_USAGE_FLUSH_EVERY=1s");
+            gateways.add("http://localhost:" + port);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Path pids = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids");
+        for (String name : List.of("cluster-gateway-a", "cluster-gateway-b")) {
+            Path pid = pids.resolve(name + ".pid");
+            if (pid.toFile().exists()) {
+                ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(pid).trim())).ifPresent(ProcessHandle::destroy);
+                java.nio.file.Files.delete(pid);
+            }
+        }
+        run(SCRIPTS.resolve("redis-cluster.sh").toString(), "stop");
+    }
+
+    @Test
+    void exactlyTheCallsLeftAreAdmittedAcrossTwoGatewaysAndCopiedFromEveryShard() throws Exception {
+        String admin = RunningSystem.token("admin");
+        RunningSystem.LinkedPerson person = RunningSystem.linkedPortalUser(admin, RunningSystem.accountId(admin, "Acme"),
+                "quota-cluster", "customer");
+        String token = RunningSystem.token(person.username());
+        String path = "/api/sections/knowledge-base/records?limit=1";
+        for (int i = 0; i < 30; i++) {
+            given().auth().oauth2(token).get(gateways.get(i % 2) + path).then().statusCode(200);
+        }
+        int limit = given().auth().oauth2(token).get(gateways.get(0) + "/api/me/quota").then().statusCode(200)
+                .extract().path("limit");
+        int left = limit - 30;
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ExecutorService callers = Executors.newFixedThreadPool(CONCURRENT);
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < left + MORE_THAN_LEFT; i++) {
+            URI uri = URI.create(gateways.get(i % 2) + path);
+            calls.add(callers.submit(() -> {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                return null;
+            }));
+        }
+        for (Future<?> call : calls) {
+            call.get();
+        }
+        callers.shutdown();
+        Map<Integer, Integer> counted = new TreeMap<>();
+        statuses.forEach((status, count) -> counted.put(status, count.get()));
+        assertEquals(Map.of(200, left, 429, MORE_THAN_LEFT), counted, "answers by status");
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                // The main gateway's Redis never counted this user: what it shows for today is the copied count.
+                .auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/usage/users/" + person.userId() + "?days=1")
+                .then().statusCode(200).body("find { it.day == '" + today + "' }.calls", org.hamcrest.Matchers.equalTo(limit)));
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("PORTAL_STATE_DIR", System.getProperty("portal.state.dir", "../deploy/local/.state"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}
