@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -65,6 +67,7 @@ public class QuotaCounter {
     static final String SCRIPT_SHA = sha1(SCRIPT);
 
     private final ReactiveRedisDataSource redis;
+    private final CountingConnection counting;
     private final GatewayConfig.Quota config;
     private final String namespace;
     private final Clock clock;
@@ -79,9 +82,10 @@ public class QuotaCounter {
     private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
     private volatile LocalDate overLimitDay;
 
-    public QuotaCounter(ReactiveRedisDataSource redis, @RestClient UsageClient usage, GatewayConfig config, Clock clock,
+    public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage, GatewayConfig config, Clock clock,
             MeterRegistry metrics, @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
         this.redis = redis;
+        this.counting = counting;
         this.usage = usage;
         this.config = config.quota();
         this.namespace = namespace;
@@ -123,9 +127,10 @@ public class QuotaCounter {
     }
 
     private Uni<Response> script(String key, String max, String ttl, String shadow, String start) {
-        return redis.execute("EVALSHA", SCRIPT_SHA, "1", key, max, ttl, shadow, start)
+        return counting.send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key).arg(max).arg(ttl).arg(shadow).arg(start))
                 .onFailure(QuotaCounter::isNoScript)
-                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, max, ttl, shadow, start))
+                .recoverWithUni(() -> counting.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key).arg(max).arg(ttl)
+                        .arg(shadow).arg(start)))
                 .ifNoItem().after(config.redisTimeout()).fail();
     }
 
