@@ -3,6 +3,7 @@ package org.portal.gateway.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -34,6 +35,8 @@ import org.portal.problem.ProblemType;
 public class ServiceProxy {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    /** Answers up to this size, with a Content-Length, are sent in one write (most list and record answers). */
+    static final int BUFFERED_ANSWER = 64 * 1024;
     static final ProblemType BAD_GATEWAY = new ProblemType("bad-gateway", "Service unavailable", 502);
 
     private final HttpClient client;
@@ -120,9 +123,22 @@ public class ServiceProxy {
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
+            ProxyResponse response = context.response();
             // The gateway's own answer already carries these; the service's copies would repeat them (or forge them).
-            context.response().headers().remove(REQUEST_ID).remove(RateLimit.HEADER).remove(RateLimit.POLICY_HEADER);
-            return context.sendResponse();
+            response.headers().remove(REQUEST_ID).remove(RateLimit.HEADER).remove(RateLimit.POLICY_HEADER);
+            Body body = response.getBody();
+            if (body == null || body.length() < 0 || body.length() > BUFFERED_ANSWER) {
+                return context.sendResponse();
+            }
+            // A small answer of known length is read whole and written with its head in one go: one write, not two.
+            Promise<Buffer> read = Promise.promise();
+            Buffer whole = Buffer.buffer((int) body.length());
+            body.stream().exceptionHandler(read::tryFail).endHandler(end -> read.tryComplete(whole)).handler(whole::appendBuffer)
+                    .resume();
+            return read.future().compose(complete -> {
+                response.setBody(Body.body(complete));
+                return context.sendResponse();
+            });
         }
     }
 }
