@@ -13,7 +13,7 @@ connections="${2:-64}"
 source "$(dirname "${BASH_SOURCE[0]}")/running-system.sh"
 path=/api/sections/knowledge-base/records
 admin="$(token admin)"
-user_id="$(curl -sf -H "Authorization: Bearer $(token customer-acme)" "$gateway/api/me" | sed 's/.*"id":"\([^"]*\)".*/\1/')"
+user_id="$(curl -sf -H "Authorization: Bearer $(token customer-acme)" "$gateway/api/me" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)"
 say "warming up"
 wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $(token customer-acme)" "$gateway$path" >/dev/null
 
@@ -24,7 +24,7 @@ for minute in $(seq 1 "$minutes"); do
     # Halfway through this minute, a change event for the caller.
     (sleep 30; curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
       -d "{\"displayName\":\"Renamed at minute $minute\"}" "$gateway/api/users/$user_id" \
-      && say "user-changed sent (customer-acme renamed)" >&2) &
+      && echo sent >"$work/change-event") &
   fi
   out="$(wrk -t2 -c"$connections" -d60s --latency -H "Authorization: Bearer $(token customer-acme)" "$gateway$path")"
   requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
@@ -37,4 +37,6 @@ for minute in $(seq 1 "$minutes"); do
     "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
 done
 printf '\n%d requests in %d minutes at %d connections, %d not 2xx (or socket errors)\n' "$total" "$minutes" "$connections" "$failed"
+[ -f "$work/change-event" ] || { echo "the change event (renaming customer-acme) could not be sent" >&2; exit 1; }
+echo "user-changed was sent during minute $(((minutes + 1) / 2))"
 [ "$failed" = 0 ]

@@ -1,4 +1,4 @@
-package org.portal.gateway.tokens;
+package org.portal.tokens;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -6,7 +6,11 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The last identity augmentor: hands each identity verified from a bearer token to {@link VerifiedTokens}. */
+/**
+ * The first identity augmentor: hands each identity verified from a bearer token to
+ * {@link VerifiedTokens} as OIDC made it, before any other augmentor adds to it, so that a remembered
+ * identity is augmented afresh on every call.
+ */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
@@ -18,7 +22,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public int priority() {
-        return Integer.MIN_VALUE;
+        return Integer.MAX_VALUE;
     }
 
     @Override

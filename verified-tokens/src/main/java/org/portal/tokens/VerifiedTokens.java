@@ -1,4 +1,4 @@
-package org.portal.gateway.tokens;
+package org.portal.tokens;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,7 +22,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * A token that differs in one character is a different key and is verified in full; nothing about
  * a token is trusted that its first verification did not establish.
  *
- * <p>It answers before the OIDC extension's identity provider (higher priority) and only for tokens
+ * <p>Every service uses it: the gateway forwards the caller's token, so each service would otherwise
+ * check the same signature again on every call. It answers before the OIDC extension's identity provider (higher priority) and only for tokens
  * it holds, else it passes (null) and OIDC verifies; {@link VerifiedTokenRecorder} records what OIDC
  * verified.
  */
