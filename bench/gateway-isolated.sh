@@ -4,7 +4,9 @@
 # sends customer-acme's call with a bearer token
 #   - through a plain nginx reverse proxy (2 workers, keep-alive upstream) to that backend,
 #   - through a second gateway instance whose sections-service is that backend: the full pipeline
-#     (token check, cached access context, edition check, the quota script in Redis in shadow mode).
+#     (token check, cached access context, edition check, the quota script in Redis in shadow mode),
+#   - and, for the whole stack, through the system's own gateway to the real sections-service and
+#     PostgreSQL ("full"): what the service adds to the gateway's own cost.
 # With PORTAL_BENCH_BASELINE=<a gateway's quarkus-run.jar> (an earlier build), that gateway is a third
 # target in the same rounds: before and after, measured together.
 # Rounds interleave the targets, the order rotating each round (the first target otherwise runs on a
@@ -61,8 +63,8 @@ nginx -c "$work/nginx-backend.conf"
 nginx -c "$work/nginx.conf"
 trap 'kill "$(cat "$work/nginx-backend.pid")" 2>/dev/null || true; stop_system' EXIT
 
-targets=(nginx gateway)
-declare -A url=([nginx]="http://127.0.0.1:$proxy_port$path" [gateway]="http://127.0.0.1:$isolated_port$path")
+targets=(nginx gateway full)
+declare -A url=([nginx]="http://127.0.0.1:$proxy_port$path" [gateway]="http://127.0.0.1:$isolated_port$path" [full]="$gateway$path")
 "$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
   PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
 if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
@@ -93,7 +95,8 @@ for target in "${targets[@]}"; do
   m99[$target]="$(median "$target" p99)"
   printf '%-10s %12s %10s %10s\n' "$target" "${mr[$target]}" "${m50[$target]}" "${m99[$target]}"
 done
-for target in "${targets[@]:1}"; do
+awk -v f="${mr[full]}" -v g="${mr[gateway]}" 'BEGIN { printf "full stack/gateway alone throughput %.2f\n", f / g }'
+for target in gateway "${targets[@]:3}"; do
   awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
     printf "%s/nginx throughput %.2f   p99 %s - nginx p99 = %+.2f ms\n", t, g / n, t, g9 - n9 }'
 done
