@@ -78,8 +78,15 @@ for round in $(seq 1 "$rounds"); do
   order=("${targets[@]:$(((round - 1) % ${#targets[@]}))}" "${targets[@]:0:$(((round - 1) % ${#targets[@]}))}")
   say "round $round of $rounds: ${order[*]}"
   for target in "${order[@]}"; do
-    measure "$target-$round" "${url[$target]}" "$token" "$duration" "$connections"
+    # Keycloak's tokens live 5 minutes: each measurement gets a fresh one.
+    measure "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections"
   done
+done
+
+# Any answer that was not a 2xx, by gateway and status, from each gateway's own request metrics.
+for port in "$gateway_port" "$isolated_port" ${PORTAL_BENCH_BASELINE:+"$baseline_port"}; do
+  curl -s "http://127.0.0.1:$((port + 10))/q/metrics" | grep '^http_server_requests_seconds_count' \
+    | grep -v 'status="2' | grep -v 'uri="/q/' | sed "s/^/  gateway on $port: /" >&2 || true
 done
 
 median() { # median NAME ARRAY: the median of ARRAY[NAME-1..rounds]
