@@ -9,7 +9,8 @@
 # Each start begins from the demo state: the services' databases and Keycloak's are made anew and
 # seeded through the public API. Settings (environment): PORTAL_BASE_PORT (8080; "random" picks free
 # ports), PORTAL_STATE_DIR (deploy/local/.state), PORTAL_DB_PREFIX (""), PORTAL_REDIS_NAMESPACE
-# (portal:), PORTAL_KEYCLOAK_VERSION, PORTAL_GREENMAIL_VERSION, JAVA_OPTS for the services.
+# (portal:), PORTAL_KEYCLOAK_VERSION, PORTAL_GREENMAIL_VERSION, JAVA_OPTS for the services (added to
+# deploy/docker/jvm.options, the options the images run with).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -215,8 +216,9 @@ start_service() {
     PORTAL_REDIS_NAMESPACE="$redis_namespace" \
     PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED \
     PORTAL_PORTAL_URL="$portal_url" \
+    PORTAL_SHUTDOWN_DELAY="${PORTAL_SHUTDOWN_DELAY:-1S}" \
     "$@" \
-    java ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$jar"
+    java @"$root/deploy/docker/jvm.options" ${JAVA_OPTS:-} -jar "$jar"
   echo "http://localhost:$port (health and metrics http://localhost:$management_port/q)" >"$state/pids/$instance.url"
 }
 

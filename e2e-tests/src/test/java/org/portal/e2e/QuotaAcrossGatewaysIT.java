@@ -109,7 +109,7 @@ class QuotaAcrossGatewaysIT {
                 .then().statusCode(200).body("find { it.day == '" + today + "' }.calls", org.hamcrest.Matchers.equalTo(limit)));
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
+    static String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("PORTAL_STATE_DIR", System.getProperty("portal.state.dir", "../deploy/local/.state"));
         Process process = builder.start();

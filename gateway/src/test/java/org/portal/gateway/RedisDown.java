@@ -44,6 +44,15 @@ public class RedisDown implements QuarkusTestProfile {
         }
     }
 
+    /** Five counted calls, each answered with the status the outage policy gives: enough to open the breaker. */
+    static void openTheBreaker(int status) {
+        String token = portalUserCalling();
+        for (int i = 0; i < 5; i++) {
+            io.restassured.RestAssured.given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then()
+                    .statusCode(status);
+        }
+    }
+
     /** A portal user's token, with the services' answers for their call in place. */
     static String portalUserCalling() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));

@@ -17,4 +17,14 @@ class RedisDownFailClosedTest {
                 .statusCode(503).contentType("application/problem+json")
                 .body("type", equalTo("urn:portal:problem:quota-unavailable"));
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
+    /** Failing closed, a gateway whose Redis is gone cannot serve counted calls, and says so. */
+    @Test
+    void isNotReadyOnceRedisIsTakenToBeGone() {
+        RedisDown.openTheBreaker(503);
+        given().get(ready).then().statusCode(503);
+    }
 }

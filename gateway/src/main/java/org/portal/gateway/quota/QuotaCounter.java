@@ -172,7 +172,12 @@ public class QuotaCounter {
                 .invoke(() -> forget(userId)).replaceWithVoid();
     }
 
-    /** Today's date in the counters' zone. */
+    /** Whether Redis is taken to be gone (the breaker is open): the outage policy decides counted calls. */
+    public boolean redisGone() {
+        return breaker.isOpen();
+    }
+
+        /** Today's date in the counters' zone. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(config.zone()));
     }

@@ -1,0 +1,113 @@
+package org.portal.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A gateway instance stopped (SIGTERM) while callers keep calling it, as a rollout or a node drain
+ * does: readiness turns DOWN at once, the instance keeps answering through its shutdown delay, and
+ * the callers, which like a Service's endpoints stop sending once readiness is DOWN, see no failed
+ * call. The instance's own delay here is 3 s (production: 5 s).
+ */
+class DrainIT {
+
+    static final int CALLERS = 8;
+
+    private static int answered(Map<String, AtomicInteger> outcomes) {
+        return outcomes.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    @Test
+    void aStoppedInstanceAnswersEveryCallItWasSentUntilReadinessWentDown() throws Exception {
+        int port = URI.create(RunningSystem.GATEWAY).getPort() + 440;
+        QuotaAcrossGatewaysIT.run(QuotaAcrossGatewaysIT.SCRIPTS.resolve("run.sh").toString(), "gateway-instance", "drain-gateway",
+                Integer.toString(port), "PORTAL_SHUTDOWN_DELAY=3S");
+        Path pidFile = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids", "drain-gateway.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        String token = RunningSystem.token("customer-globex");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI call = URI.create("http://localhost:" + port + "/api/sections/knowledge-base/records?limit=1");
+        URI ready = URI.create("http://localhost:" + (port + 10) + "/q/health/ready");
+
+        AtomicBoolean routed = new AtomicBoolean(true);
+        AtomicLong stoppedAt = new AtomicLong();
+        AtomicInteger answeredAfterStop = new AtomicInteger();
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            running.add(callers.submit(() -> {
+                while (routed.get()) {
+                    String outcome;
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(call).header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        outcome = Integer.toString(status);
+                        if (stoppedAt.get() != 0) {
+                            answeredAfterStop.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        outcome = e.getClass().getSimpleName();
+                    }
+                    outcomes.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        // A busy instance is stopped: once it has answered a few hundred calls (its first ones wait on look-ups).
+        long began = System.nanoTime();
+        while (answered(outcomes) < 300 && System.nanoTime() - began < Duration.ofSeconds(30).toNanos()) {
+            Thread.sleep(50);
+        }
+        int beforeStop = answered(outcomes);
+        stoppedAt.set(System.nanoTime());
+        ProcessHandle.of(pid).orElseThrow().destroy();
+        // The endpoint controller's part: probe readiness, stop routing once it is DOWN.
+        long downAfter = -1;
+        while (downAfter < 0 && System.nanoTime() - stoppedAt.get() < Duration.ofSeconds(10).toNanos()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 503) {
+                    downAfter = Duration.ofNanos(System.nanoTime() - stoppedAt.get()).toMillis();
+                }
+            } catch (Exception e) {
+                downAfter = Duration.ofNanos(System.nanoTime() - stoppedAt.get()).toMillis();
+                outcomes.computeIfAbsent("readiness unreachable before DOWN", o -> new AtomicInteger()).incrementAndGet();
+            }
+            Thread.sleep(50);
+        }
+        routed.set(false);
+        for (Future<?> caller : running) {
+            caller.get();
+        }
+        callers.shutdown();
+        Files.deleteIfExists(pidFile);
+
+        Map<String, Integer> seen = new java.util.TreeMap<>();
+        outcomes.forEach((outcome, count) -> seen.put(outcome, count.get()));
+        System.out.printf("Drain: %d calls answered before SIGTERM, readiness DOWN %d ms after it, %d calls answered after it;"
+                + " outcomes %s%n", beforeStop, downAfter, answeredAfterStop.get(), seen);
+        assertTrue(downAfter >= 0 && downAfter < 2000, "readiness went DOWN within 2 s of SIGTERM: " + downAfter + " ms");
+        assertEquals(java.util.Set.of("200"), seen.keySet(), "every call answered 200: " + seen);
+        assertTrue(answeredAfterStop.get() > 0, "calls kept being answered after SIGTERM");
+    }
+}
