@@ -110,7 +110,7 @@ public final class DemoSeed {
         api.post(customer, path + "/transitions", Map.of("to", "in-progress"), 200);
     }
 
-    /** The sections each demo license's edition offers on its main product (PRODUCT.md). */
+    /** The sections each demo license's edition offers on its main product (docs/product-rules.md). */
     private static boolean grants(String license, String section) {
         return switch (license) {
             case "dev-self-service" -> section.equals("cases");

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.portal.testsupport.TestTokens;
 
 /**
- * PRODUCT.md's tables, restated here independently of the catalogue migration, row by row: which
+ * docs/product-rules.md's tables, restated here independently of the catalogue migration, row by row: which
  * main products each edition may be used with, the sections each edition offers on each product, and
  * the free edition's seat caps at their edges.
  */

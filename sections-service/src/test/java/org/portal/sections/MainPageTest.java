@@ -32,7 +32,7 @@ class MainPageTest {
 
     private final Map<String, Object> saved = new HashMap<>();
 
-    /** The catalogue's grants of PRODUCT.md, and the custom-section limits DefinitionsTest also serves. */
+    /** The catalogue's grants of docs/product-rules.md, and the custom-section limits DefinitionsTest also serves. */
     @BeforeEach
     void catalogueAndPages() {
         HttpStubServer.server().stubFor(get(urlEqualTo("/api/licensing/catalogue")).willReturn(aResponse().withStatus(200)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The public routes of ARCHITECTURE.md: which service owns a path, and whether calls on it are
+ * The public routes of docs/architecture.md: which service owns a path, and whether calls on it are
  * counted against a portal user's daily quota. {@code /internal} paths are never routed.
  */
 public final class RouteTable {
