@@ -3,8 +3,11 @@
 # for the gateway's Redis Cluster mode (PORTAL_REDIS_CLIENT_TYPE=cluster). Three masters, no replicas:
 # enough to spread the counters over three shards.
 #
-# Usage: deploy/local/redis-cluster.sh start [FIRST_PORT, default 7001]   prints PORTAL_REDIS_URL's value
+# Usage: deploy/local/redis-cluster.sh start [FIRST_PORT]   prints PORTAL_REDIS_URL's value
 #        deploy/local/redis-cluster.sh stop
+# Without FIRST_PORT it picks three free ports between 12000 and 14999: each node also listens on its
+# port + 10000 for the cluster bus, and both must stay below 32768, where Linux hands out the local
+# ports of outgoing connections (a bus port there can be taken by any client socket).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${PORTAL_STATE_DIR:-$here/.state}/redis-cluster"
@@ -12,21 +15,50 @@ state="${PORTAL_STATE_DIR:-$here/.state}/redis-cluster"
 say() { printf '\033[1m[redis-cluster]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[redis-cluster] %s\033[0m\n' "$*" >&2; exit 1; }
 
-start() {
-  local first=${1:-7001} urls=() nodes=()
-  command -v redis-server >/dev/null || "$here/infra.sh" >&2
-  mkdir -p "$state"
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_nodes FIRST: three nodes on FIRST..FIRST+2; fails (leaving none running) if one does not answer.
+start_nodes() {
+  local first=$1
   for port in $first $((first + 1)) $((first + 2)); do
-    redis-cli -p "$port" ping >/dev/null 2>&1 && die "port $port is taken"
+    if port_open "$port" || port_open $((port + 10000)); then
+      return 1
+    fi
+  done
+  for port in $first $((first + 1)) $((first + 2)); do
     mkdir -p "$state/$port"
     redis-server --port "$port" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file "$state/$port/nodes.conf" \
       --dir "$state/$port" --save "" --appendonly no --daemonize yes --pidfile "$state/$port/redis.pid" \
-      --logfile "$state/$port/redis.log" >/dev/null
-    nodes+=("127.0.0.1:$port")
-    urls+=("redis://127.0.0.1:$port")
+      --logfile "$state/$port/redis.log" >/dev/null || true
   done
   for port in $first $((first + 1)) $((first + 2)); do
     for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
+      say "node $port did not start: $(tail -n 1 "$state/$port/redis.log" 2>/dev/null)"
+      stop
+      mkdir -p "$state"
+      return 1
+    fi
+  done
+}
+
+start() {
+  local first=${1:-} urls=() nodes=()
+  command -v redis-server >/dev/null || "$here/infra.sh" >&2
+  mkdir -p "$state"
+  if [ -n "$first" ]; then
+    start_nodes "$first" || die "ports $first-$((first + 2)) (or their bus ports) are taken"
+  else
+    for _ in $(seq 1 10); do
+      first=$((12000 + (RANDOM % 300) * 10))
+      start_nodes "$first" && break
+      first=""
+    done
+    [ -n "$first" ] || die "found no three free ports for the cluster"
+  fi
+  for port in $first $((first + 1)) $((first + 2)); do
+    nodes+=("127.0.0.1:$port")
+    urls+=("redis://127.0.0.1:$port")
   done
   redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$state/create.log" 2>&1 \
     || { cat "$state/create.log" >&2; die "could not create the cluster"; }

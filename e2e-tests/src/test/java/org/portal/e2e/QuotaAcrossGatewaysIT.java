@@ -44,7 +44,7 @@ class QuotaAcrossGatewaysIT {
 
     @BeforeAll
     static void clusterAndTwoGateways() throws Exception {
-        String nodes = run(SCRIPTS.resolve("redis-cluster.sh").toString(), "start", Integer.toString(gatewayPort + 300)).trim();
+        String nodes = run(SCRIPTS.resolve("redis-cluster.sh").toString(), "start").trim();
         for (String name : List.of("cluster-gateway-a", "cluster-gateway-b")) {
             int port = gatewayPort + (gateways.isEmpty() ? 400 : 420);
             run(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name, Integer.toString(port),
