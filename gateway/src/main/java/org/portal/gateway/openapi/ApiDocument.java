@@ -170,8 +170,7 @@ public class ApiDocument {
 
     /** Every operation: the global security, problem bodies on errors, the quota or burst limit's headers. */
     private ObjectNode annotate(String path, ObjectNode item) {
-        boolean counted = RouteTable.match(path).map(RouteTable.Route::counted).orElse(false)
-                && (RouteTable.section(path).isPresent() || path.startsWith("/api/approvals"));
+        boolean counted = RouteTable.counted(path);
         item.fields().forEachRemaining(entry -> {
             if (!(entry.getValue() instanceof ObjectNode operation) || !operation.has("responses")) {
                 return;

@@ -107,8 +107,7 @@ public class GatewayRoutes {
         }
         Target target = route.get().target();
         Optional<String> section = RouteTable.section(path);
-        boolean counted = route.get().counted() && identity.hasRole(PORTAL_USER)
-                && (section.isPresent() || !path.startsWith("/api/sections"));
+        boolean counted = RouteTable.counted(path) && identity.hasRole(PORTAL_USER);
         if (!counted) {
             forwardWithinBurst(ctx, subject, target, requestId);
             return;

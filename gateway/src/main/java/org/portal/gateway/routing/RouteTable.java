@@ -40,6 +40,15 @@ public final class RouteTable {
         return ROUTES.stream().filter(route -> route.matches(path)).findFirst();
     }
 
+    /**
+     * Whether a call on this path counts against a portal user's daily quota: section data (a
+     * section's records and what lies under them, approvals), not the list of sections. The one owner
+     * of that rule: the pipeline and the API document both ask here.
+     */
+    public static boolean counted(String path) {
+        return match(path).map(Route::counted).orElse(false) && (section(path).isPresent() || !path.startsWith("/api/sections"));
+    }
+
     /** The section a path is about: {@code /api/sections/{code}/...}, or empty for the section list itself. */
     public static Optional<String> section(String path) {
         String prefix = "/api/sections/";

@@ -1,0 +1,31 @@
+package org.portal.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.portal.gateway.routing.RouteTable;
+
+/** Which paths count against the daily quota: the pipeline and the API document both follow this. */
+class RouteTableTest {
+
+    @ParameterizedTest(name = "{0} counted: {1}")
+    @CsvSource({
+            "/api/sections/cases/records, true",
+            "/api/sections/{code}/records/{id}/comments, true",
+            "/api/sections/knowledge-base/search, true",
+            "/api/approvals, true",
+            "/api/approvals/{id}/decision, true",
+            "/api/sections, false",
+            "/api/main-page, false",
+            "/api/admin/sections/cases, false",
+            "/api/me, false",
+            "/api/me/quota, false",
+            "/api/usage/users/{userId}, false",
+            "/api/licensing/licenses, false",
+            "/internal/sections, false",
+            "/api/sectionsx, false"})
+    void countsSectionDataOnly(String path, boolean counted) {
+        assertEquals(counted, RouteTable.counted(path));
+    }
+}
