@@ -58,6 +58,19 @@ class QuotaRulesTest {
                 .statusCode();
     }
 
+    /** The usage copy reads counter keys back: what key() writes, parseKey() reads, and nothing else. */
+    @Test
+    void aCounterKeyReadsBackAsItsUserAndDay() {
+        UUID user = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 12, 2);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(new QuotaCounter.UserDay(user, day)),
+                counter.parseKey(counter.key(user, day)));
+        for (String other : java.util.List.of(counter.key(user, day) + ":x", "other:quota:" + user + ":" + day,
+                counter.keyPattern().replace("*", "not-a-uuid:" + day), counter.keyPattern().replace("*", user + ":2026-13-01"))) {
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), counter.parseKey(other), other);
+        }
+    }
+
     @Test
     void afterRedisLosesTheCountersTheDayContinuesFromTheDurableCount() {
         String subject = "user-" + UUID.randomUUID();
