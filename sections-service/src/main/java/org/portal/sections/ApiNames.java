@@ -12,6 +12,12 @@ public final class ApiNames {
     /** A section code: at least two characters. */
     public static final String CODE = "[a-z][a-z0-9-]{1,62}";
     public static final int MAX_LENGTH = 63;
+    /**
+     * The record list's own query parameters. Any other parameter filters on the field of that name,
+     * so no field may take one of these names (it could never be filtered on).
+     */
+    public static final java.util.Set<String> LIST_PARAMETERS = java.util.Set.of("q", "sort", "cursor", "limit", "status",
+            "accountId");
 
     private ApiNames() {
     }

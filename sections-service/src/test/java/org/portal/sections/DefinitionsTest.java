@@ -135,6 +135,17 @@ class DefinitionsTest {
                 .body("errors.field", containsInAnyOrder("fields[0].values", "fields[1].name", "fields[2].target"));
     }
 
+    /** A field named like one of the record list's parameters could never be filtered on. */
+    @Test
+    void aFieldMayNotTakeTheNameOfAListParameter() {
+        given().auth().oauth2(People.ADMIN).contentType("application/json")
+                .body(Map.of("code", "shadowed", "title", "Shadowed", "editions", List.of("customer"), "fields", List.of(
+                        Map.of("name", "sort", "type", "text"), Map.of("name", "limit", "type", "number"),
+                        Map.of("name", "q", "type", "text"), Map.of("name", "cursor", "type", "text"))))
+                .post("/api/admin/sections").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("fields[0].name", "fields[1].name", "fields[2].name", "fields[3].name"));
+    }
+
     @Test
     void aPortalUserListsTheSectionsTheirEntitlementGrants() {
         People.Person carla = People.customer(UUID.randomUUID());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.portal.sections.ApiNames;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 import org.portal.sections.records.FieldValues;
@@ -30,6 +31,8 @@ final class DefinitionRules {
             }
             if (RESERVED.contains(field.name())) {
                 errors.add(new Problem.FieldError(at + ".name", "is reserved by the engine"));
+            } else if (ApiNames.LIST_PARAMETERS.contains(field.name())) {
+                errors.add(new Problem.FieldError(at + ".name", "is a parameter of the record list, so the field could never be filtered on"));
             }
             if (field.type() == FieldType.ENUMERATION && (field.values() == null || field.values().isEmpty())) {
                 errors.add(new Problem.FieldError(at + ".values", "an enumeration needs its values"));

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,7 +53,6 @@ import org.portal.sections.definitions.Sections;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordResource {
 
-    private static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "cursor", "limit", "status", "accountId");
 
     private final RecordService records;
     private final Sections sections;
@@ -83,7 +81,7 @@ public class RecordResource {
         Section section = section(code);
         Map<String, String> filters = new TreeMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
-            if (!LIST_PARAMETERS.contains(name)) {
+            if (!ApiNames.LIST_PARAMETERS.contains(name)) {
                 filters.put(name, values.get(0));
             }
         });
