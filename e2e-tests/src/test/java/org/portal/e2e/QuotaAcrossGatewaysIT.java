@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * Two gateway instances on a real three-node Redis Cluster (deploy/local/redis-cluster.sh), beside the
  * running system: a new portal user's calls, 64 at a time and spread over both gateways, are admitted
  * exactly up to their daily limit, with no failed call; then the gateways' usage copy, which reads
- * every shard, brings the exact count to licensing-service.
+ * every shard, brings the exact count to licensing-service, and a change event published on the
+ * cluster reaches both gateways.
  */
 class QuotaAcrossGatewaysIT {
 
@@ -41,10 +42,11 @@ class QuotaAcrossGatewaysIT {
     static final String NAMESPACE = "e2e-cluster:";
     static int gatewayPort = URI.create(RunningSystem.GATEWAY).getPort();
     static List<String> gateways = new ArrayList<>();
+    static String nodes;
 
     @BeforeAll
     static void clusterAndTwoGateways() throws Exception {
-        String nodes = run(SCRIPTS.resolve("redis-cluster.sh").toString(), "start").trim();
+        nodes = run(SCRIPTS.resolve("redis-cluster.sh").toString(), "start").trim();
         for (String name : List.of("cluster-gateway-a", "cluster-gateway-b")) {
             int port = gatewayPort + (gateways.isEmpty() ? 400 : 420);
             run(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name, Integer.toString(port),
@@ -107,6 +109,23 @@ class QuotaAcrossGatewaysIT {
                 // The main gateway's Redis never counted this user: what it shows for today is the copied count.
                 .auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/usage/users/" + person.userId() + "?days=1")
                 .then().statusCode(200).body("find { it.day == '" + today + "' }.calls", org.hamcrest.Matchers.equalTo(limit)));
+
+        // Change events travel over the cluster too. Each gateway remembers the user is over their limit and
+        // refuses without asking Redis, even once the counter is reset behind its back; a quota-changed event
+        // published on any node (here with redis-cli: the running system's services publish on its standalone
+        // Redis) makes both forget, and the reset counter admits again.
+        String key = NAMESPACE + "quota:" + person.userId() + ":" + today;
+        String node = nodes.split(",")[1].replaceAll(".*:", "");
+        run("redis-cli", "-c", "-p", node, "SET", key, "0", "KEEPTTL");
+        for (String gateway : gateways) {
+            given().auth().oauth2(token).get(gateway + path).then().statusCode(429);
+        }
+        run("redis-cli", "-c", "-p", node, "PUBLISH", NAMESPACE + "changes",
+                "{\"kind\":\"quota-changed\",\"userId\":\"" + person.userId() + "\"}");
+        for (String gateway : gateways) {
+            Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> given().auth().oauth2(token).get(gateway + path).statusCode(), org.hamcrest.Matchers.equalTo(200));
+        }
     }
 
     static String run(String... command) throws IOException, InterruptedException {
