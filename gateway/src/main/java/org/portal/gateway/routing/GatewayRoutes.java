@@ -23,7 +23,6 @@ import org.portal.gateway.access.Operation;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.gateway.quota.QuotaDecision;
 import org.portal.gateway.quota.QuotaView;
-import org.portal.gateway.quota.RateLimit;
 import org.portal.problem.CommonProblems;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
