@@ -44,23 +44,8 @@ http {
   }
 }
 NGINX
-cat >"$work/nginx.conf" <<NGINX
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  upstream backend { server 127.0.0.1:$static_port; keepalive 128; keepalive_requests 1000000; }
-  server {
-    listen 127.0.0.1:$proxy_port;
-    keepalive_requests 1000000;
-    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-NGINX
 nginx -c "$work/nginx-backend.conf"
-nginx -c "$work/nginx.conf"
+nginx_proxy "$proxy_port" "$static_port" 2
 trap 'kill "$(cat "$work/nginx-backend.pid")" 2>/dev/null || true; stop_system' EXIT
 
 targets=(nginx gateway full)

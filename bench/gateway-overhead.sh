@@ -12,28 +12,8 @@
 duration="${1:-15}"
 connections="${2:-32}"
 source "$(dirname "${BASH_SOURCE[0]}")/running-system.sh"
-need nginx nginx
 nginx_port=$((gateway_port + 50))
-
-cat >"$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream sections { server 127.0.0.1:$sections_port; keepalive 64; }
-  server {
-    listen 127.0.0.1:$nginx_port;
-    location / {
-      proxy_pass http://sections;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-    }
-  }
-}
-NGINX
-nginx -c "$work/nginx.conf"
+nginx_proxy "$nginx_port" "$sections_port" 1
 
 token="$(token customer-acme)"
 path=/api/sections/knowledge-base/records

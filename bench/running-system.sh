@@ -58,6 +58,28 @@ measure() {
   [ -z "$errors" ] || echo "  $name: $errors non-2xx answers" >&2
 }
 
+# nginx_proxy LISTEN_PORT UPSTREAM_PORT WORKERS: a plain nginx reverse proxy with keep-alive to the
+# upstream, the reference the gateway is measured against; stop_system stops it.
+nginx_proxy() {
+  need nginx nginx
+  cat >"$work/nginx.conf" <<NGINX
+worker_processes $3;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream backend { server 127.0.0.1:$2; keepalive 128; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:$1;
+    keepalive_requests 1000000;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+  nginx -c "$work/nginx.conf"
+}
+
 # table NAME...: the measured targets side by side.
 table() {
   printf '\n%-16s %12s %10s %10s\n' target "req/s" "p50 ms" "p99 ms"
