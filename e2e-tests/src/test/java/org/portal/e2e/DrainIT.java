@@ -74,14 +74,12 @@ class DrainIT {
             }));
         }
         // A busy instance is stopped: once it has answered a few hundred calls (its first ones wait on look-ups).
-        long began = System.nanoTime();
-        while (answered(outcomes) < 300 && System.nanoTime() - began < Duration.ofSeconds(30).toNanos()) {
-            Thread.sleep(50);
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> answered(outcomes) >= 300);
         int beforeStop = answered(outcomes);
         stoppedAt.set(System.nanoTime());
         ProcessHandle.of(pid).orElseThrow().destroy();
-        // The endpoint controller's part: probe readiness, stop routing once it is DOWN.
+        // The endpoint controller's part: probe readiness every 50 ms, stop routing once it is DOWN.
         long downAfter = -1;
         while (downAfter < 0 && System.nanoTime() - stoppedAt.get() < Duration.ofSeconds(10).toNanos()) {
             try {

@@ -23,9 +23,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * a token is trusted that its first verification did not establish.
  *
  * <p>Every service uses it: the gateway forwards the caller's token, so each service would otherwise
- * check the same signature again on every call. It answers before the OIDC extension's identity provider (higher priority) and only for tokens
- * it holds, else it passes (null) and OIDC verifies; {@link VerifiedTokenRecorder} records what OIDC
- * verified.
+ * check the same signature again on every call. It answers before the OIDC extension's identity
+ * provider (higher priority) and only for tokens it holds, else it passes (null) and OIDC verifies;
+ * {@link VerifiedTokenRecorder} records what OIDC verified.
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {

@@ -82,8 +82,8 @@ public class QuotaCounter {
     private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
     private volatile LocalDate overLimitDay;
 
-    public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage, GatewayConfig config, Clock clock,
-            MeterRegistry metrics, @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
+    public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage,
+            GatewayConfig config, Clock clock, MeterRegistry metrics, @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
         this.redis = redis;
         this.counting = counting;
         this.usage = usage;
@@ -177,7 +177,7 @@ public class QuotaCounter {
         return breaker.isOpen();
     }
 
-        /** Today's date in the counters' zone. */
+    /** Today's date in the counters' zone. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(config.zone()));
     }
