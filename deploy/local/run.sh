@@ -10,7 +10,9 @@
 # seeded through the public API. Settings (environment): PORTAL_BASE_PORT (8080; "random" picks free
 # ports), PORTAL_STATE_DIR (deploy/local/.state), PORTAL_DB_PREFIX (""), PORTAL_REDIS_NAMESPACE
 # (portal:), PORTAL_KEYCLOAK_VERSION, PORTAL_GREENMAIL_VERSION, JAVA_OPTS for the services (added to
-# deploy/docker/jvm.options, the options the images run with).
+# deploy/docker/jvm.options, the options the images run with), PORTAL_SERVICES_FROM (jars; "images"
+# builds the services' container images with deploy/docker/images.sh and runs those instead, as CI does
+# where podman can start containers).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +31,8 @@ pg_port="${PORTAL_PG_PORT:-5432}"
 redis_namespace="${PORTAL_REDIS_NAMESPACE:-portal:}"
 installation="local-dev"
 services=(licensing-service portal-users-service sections-service gateway)
+# What the services run from; further instances (gateway-instance) follow the running system.
+services_from="${PORTAL_SERVICES_FROM:-$(cat "$state/services-from" 2>/dev/null || echo jars)}"
 
 say() { printf '\033[1m[portal]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[portal] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -195,31 +199,41 @@ start_service() {
   port="${3:-$(port_of "$name")}"
   management_port=$((port + 10))
   shift $(($# < 3 ? $# : 3))
-  local jar="${instance_jar:-$root/$name/target/quarkus-app/quarkus-run.jar}"
-  [ -f "$jar" ] || die "$jar is missing: build first (drop --no-build)"
-  say "starting $instance on port $port"
-  launch "$instance" env \
-    QUARKUS_HTTP_PORT="$port" PORTAL_MANAGEMENT_PORT="$management_port" \
-    PORTAL_DB_URL="jdbc:postgresql://localhost:$pg_port/$(database_of "$name")" \
-    PORTAL_DB_USER="$db_user" PORTAL_DB_PASSWORD="$db_password" \
-    PORTAL_OIDC_URL="http://localhost:$keycloak_port/realms/portal" \
-    PORTAL_VENDOR_JWKS="$(cat "$state/vendor/public.jwks")" \
-    PORTAL_INSTALLATION_ID="$installation" \
-    PORTAL_LICENSING_URL="http://localhost:$licensing_port" \
-    PORTAL_USERS_URL="http://localhost:$users_port" \
-    PORTAL_SECTIONS_URL="http://localhost:$sections_port" \
-    PORTAL_GATEWAY_CLIENT_SECRET=gateway-dev-secret \
-    PORTAL_USERS_CLIENT_SECRET=portal-users-dev-secret \
-    PORTAL_SECTIONS_CLIENT_SECRET=sections-dev-secret \
-    PORTAL_KEYCLOAK_URL="http://localhost:$keycloak_port" \
-    PORTAL_REDIS_URL="redis://localhost:${PORTAL_REDIS_PORT:-6379}" \
-    PORTAL_REDIS_NAMESPACE="$redis_namespace" \
-    PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED \
-    PORTAL_PORTAL_URL="$portal_url" \
-    PORTAL_SHUTDOWN_DELAY="${PORTAL_SHUTDOWN_DELAY:-1S}" \
-    "$@" \
-    java @"$root/deploy/docker/jvm.options" ${JAVA_OPTS:-} -jar "$jar"
-  echo "http://localhost:$port (health and metrics http://localhost:$management_port/q)" >"$state/pids/$instance.url"
+  local settings=(
+    QUARKUS_HTTP_PORT="$port" PORTAL_MANAGEMENT_PORT="$management_port"
+    PORTAL_DB_URL="jdbc:postgresql://localhost:$pg_port/$(database_of "$name")"
+    PORTAL_DB_USER="$db_user" PORTAL_DB_PASSWORD="$db_password"
+    PORTAL_OIDC_URL="http://localhost:$keycloak_port/realms/portal"
+    PORTAL_VENDOR_JWKS="$(cat "$state/vendor/public.jwks")"
+    PORTAL_INSTALLATION_ID="$installation"
+    PORTAL_LICENSING_URL="http://localhost:$licensing_port"
+    PORTAL_USERS_URL="http://localhost:$users_port"
+    PORTAL_SECTIONS_URL="http://localhost:$sections_port"
+    PORTAL_GATEWAY_CLIENT_SECRET=gateway-dev-secret
+    PORTAL_USERS_CLIENT_SECRET=portal-users-dev-secret
+    PORTAL_SECTIONS_CLIENT_SECRET=sections-dev-secret
+    PORTAL_KEYCLOAK_URL="http://localhost:$keycloak_port"
+    PORTAL_REDIS_URL="redis://localhost:${PORTAL_REDIS_PORT:-6379}"
+    PORTAL_REDIS_NAMESPACE="$redis_namespace"
+    PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED
+    PORTAL_PORTAL_URL="$portal_url"
+    PORTAL_SHUTDOWN_DELAY="${PORTAL_SHUTDOWN_DELAY:-1S}"
+    "$@"
+  )
+  local image=""
+  if [ "$services_from" = images ] && [ -z "${instance_jar:-}" ]; then
+    image="localhost/portal/$name:${PORTAL_IMAGE_TAG:-local}"
+    say "starting $instance on port $port from $image"
+    # The image listens on every address (a pod's); on this machine, loopback as the jars do.
+    launch "$instance" "$root/deploy/docker/images.sh" run "$instance" "$name" \
+      PORTAL_HTTP_HOST=127.0.0.1 PORTAL_MANAGEMENT_HOST=127.0.0.1 "${settings[@]}"
+  else
+    local jar="${instance_jar:-$root/$name/target/quarkus-app/quarkus-run.jar}"
+    [ -f "$jar" ] || die "$jar is missing: build first (drop --no-build)"
+    say "starting $instance on port $port"
+    launch "$instance" env "${settings[@]}" java @"$root/deploy/docker/jvm.options" ${JAVA_OPTS:-} -jar "$jar"
+  fi
+  echo "http://localhost:$port (health and metrics http://localhost:$management_port/q)${image:+ image $image}" >"$state/pids/$instance.url"
 }
 
 # Another gateway instance beside the running system (benchmarks, the two-gateway quota test):
@@ -251,6 +265,9 @@ start() {
   ensure_tools
   "$here/infra.sh"
   [ -n "$no_build" ] || build
+  services_from="${PORTAL_SERVICES_FROM:-jars}"
+  [ "$services_from" = jars ] || "$root/deploy/docker/images.sh" build
+  echo "$services_from" >"$state/services-from"
   pick_ports
   for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" $((gateway_port + 10)) $((licensing_port + 10)) \
     $((users_port + 10)) $((sections_port + 10)) "$keycloak_port" "$smtp_port" "$mailbox_port"; do
