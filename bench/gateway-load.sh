@@ -7,6 +7,11 @@
 # non-2xx count per minute and fails when there is any.
 # Keycloak's access tokens live 5 minutes, so each minute runs with a fresh token.
 #
+# At the end it prints each service's peak resident memory (VmHWM of its JVM): the figure the
+# manifests' memory request and limit are sized from. Run it with the container's limit applied to the
+# JVM's sizing (the heap is a share of it, deploy/docker/jvm.options), e.g.
+#   JAVA_OPTS=-XX:MaxRAM=768m bench/gateway-load.sh
+#
 # Usage: bench/gateway-load.sh [minutes, default 5] [connections, default 64]
 minutes="${1:-5}"
 connections="${2:-64}"
@@ -35,6 +40,10 @@ for minute in $(seq 1 "$minutes"); do
   failed=$((failed + errors))
   printf '%-8s %10s %10s %10s %10s\n' "$minute" "$requests" "$errors" \
     "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+done
+printf '\npeak resident memory (JVM given %s):\n' "${JAVA_OPTS:-no limit}"
+for service in gateway licensing-service portal-users-service sections-service; do
+  printf '  %-22s %5d MiB\n' "$service" "$(peak_rss_mib "$service")"
 done
 printf '\n%d requests in %d minutes at %d connections, %d not 2xx (or socket errors)\n' "$total" "$minutes" "$connections" "$failed"
 [ -f "$work/change-event" ] || { echo "the change event (renaming customer-acme) could not be sent" >&2; exit 1; }

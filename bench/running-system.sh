@@ -1,7 +1,7 @@
 # Sourced by the bench scripts that measure HTTP calls: starts the whole system with
 # deploy/local/run.sh on free ports (own databases and Redis namespace, quota in shadow mode so that
 # every call runs the full pipeline and none is refused), stops and drops it when the script exits.
-# Sets $root, $work, $gateway_port, $sections_port, $realm; defines say, need, token and measure.
+# Sets $root, $work, $gateway_port, $sections_port, $realm; defines say, need, token, measure and peak_rss_mib.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
@@ -30,6 +30,15 @@ gateway="$(sed -n 's/^gateway=//p' "$PORTAL_STATE_DIR/urls.properties")"
 realm="$(sed -n 's/^realm=//p' "$PORTAL_STATE_DIR/urls.properties")"
 gateway_port="${gateway##*:}"
 sections_port=$((gateway_port + 3))
+
+# peak_rss_mib SERVICE: the peak resident memory of the service's JVM (in its container, if it runs from
+# its image).
+peak_rss_mib() {
+  local pid
+  pid="$(cat "$PORTAL_STATE_DIR/pids/$1.pid")"
+  if grep -q podman "/proc/$pid/cmdline" 2>/dev/null; then pid="$(podman inspect -f '{{.State.Pid}}' "portal-$1")"; fi
+  echo $(( $(awk '/VmHWM/ { print $2 }' "/proc/$pid/status") / 1024 ))
+}
 
 # An access token of a demo user.
 token() {
