@@ -83,6 +83,7 @@ export function rulesFor(overlay, objects) {
     }
   }
   const config = of("ConfigMap").find((c) => c.metadata.name.startsWith("portal-config"));
+  if (config?.data.PORTAL_LOG_JSON !== "true") problems.push("an installation logs JSON lines (PORTAL_LOG_JSON=true in portal-config)");
   if (config?.data.PORTAL_PROXY_FORWARDING !== "true" || !config?.data.PORTAL_TRUSTED_PROXIES) {
     problems.push("behind the HTTPRoute the gateway must trust the forwarded headers of known proxies only (PORTAL_PROXY_FORWARDING, PORTAL_TRUSTED_PROXIES)");
   }

@@ -63,6 +63,25 @@ class GatewayPipelineTest {
     }
 
     @Test
+    void theServiceGetsOneTraceContextTheGatewaysSpanInTheCallersTrace() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+        String requestId = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .header("traceparent", "00-" + trace + "-" + callersSpan + "-01")
+                .get("/api/sections/knowledge-base/records").then().statusCode(200).extract().header("X-Request-Id");
+
+        List<String> forwarded = server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlEqualTo("/api/sections/knowledge-base/records")).withHeader("X-Request-Id", equalTo(requestId)))
+                .get(0).getHeaders().getHeader("traceparent").values();
+        assertEquals(1, forwarded.size(), "one trace context, not the caller's and the gateway's: " + forwarded);
+        String[] parts = forwarded.get(0).split("-");
+        assertEquals(trace, parts[1]);
+        org.junit.jupiter.api.Assertions.assertNotEquals(callersSpan, parts[2], "the parent is the gateway's span");
+    }
+
+    @Test
     void aPortalUserReadsAGrantedSectionAndGetsRateLimitHeaders() {
         String subject = subject();
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);

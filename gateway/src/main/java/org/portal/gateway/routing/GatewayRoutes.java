@@ -1,5 +1,7 @@
 package org.portal.gateway.routing;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,6 +42,7 @@ public class GatewayRoutes {
     public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", "Daily call limit reached", 429);
     public static final ProblemType BURST_LIMITED = new ProblemType("burst-limited", "Too many requests at once", 429);
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
+    private static final AttributeKey<String> REQUEST_ID_ATTRIBUTE = AttributeKey.stringKey("portal.request_id");
     static final String PORTAL_USER = "portal-user";
 
     private final AccessContextResolver access;
@@ -89,6 +92,8 @@ public class GatewayRoutes {
         }
         String requestId = requestId(ctx);
         ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);
+        // A trace is found by the id the caller was given (a no-op while tracing is off).
+        Span.current().setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
         if (!path.equals(ctx.request().path())) {
             refuseWithinBurst(ctx, caller(ctx),
                     Problem.of(CommonProblems.BAD_REQUEST, "The path must be in normal form (no '.', '..' or '//' segments)"));

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.portal.gateway.config.GatewayConfig;
 import org.portal.gateway.quota.RateLimit;
 import org.portal.problem.Problem;
@@ -34,7 +35,11 @@ import org.portal.problem.ProblemType;
 @ApplicationScoped
 public class ServiceProxy {
 
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+
     public static final String REQUEST_ID = "X-Request-Id";
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
     /** Answers up to this size, with a Content-Length, are sent in one write (most list and record answers). */
     static final int BUFFERED_ANSWER = 64 * 1024;
     static final ProblemType BAD_GATEWAY = new ProblemType("bad-gateway", "Service unavailable", 502);
@@ -97,18 +102,27 @@ public class ServiceProxy {
             implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            context.request().headers().set(REQUEST_ID, requestId);
+            // The caller's trace context ended at the gateway's own span; the tracer sends the gateway's
+            // (when tracing is on). Two traceparent headers would make the service drop both.
+            context.request().headers().set(REQUEST_ID, requestId).remove(TRACEPARENT).remove(TRACESTATE);
             // A stated Content-Length was checked before; a chunked body is counted as it streams.
             Body body = context.request().getBody();
             BoundedBody bounded = body != null && body.length() < 0 ? new BoundedBody(body.stream(), maxBodySize) : null;
             if (bounded != null) {
                 context.request().setBody(Body.body(bounded));
             }
-            return context.sendRequest().recover(failure -> Future.succeededFuture(bounded != null && bounded.exceeded()
-                    ? problem(context, Problem.of(GatewayRoutes.PAYLOAD_TOO_LARGE,
-                            "A request body may have at most " + maxBodySize + " bytes")).putHeader("Connection", "close")
-                    // A service that cannot be reached or breaks off answers, like every error, as a problem.
-                    : problem(context, Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly"))));
+            return context.sendRequest().recover(failure -> {
+                if (bounded != null && bounded.exceeded()) {
+                    return Future.succeededFuture(problem(context, Problem.of(GatewayRoutes.PAYLOAD_TOO_LARGE,
+                            "A request body may have at most " + maxBodySize + " bytes")).putHeader("Connection", "close"));
+                }
+                // A service that cannot be reached or breaks off answers, like every error, as a problem; the
+                // operator learns why from the log (the caller only sees the request id).
+                LOG.warnf("%s %s (request %s) could not be forwarded: %s", context.request().getMethod(),
+                        context.request().getURI(), requestId, failure.toString());
+                return Future.succeededFuture(
+                        problem(context, Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly")));
+            });
         }
 
         private ProxyResponse problem(ProxyContext context, Problem problem) {
