@@ -60,7 +60,8 @@ export function rulesFor(overlay, objects) {
     if (autoscaled.has(d.metadata.name) && d.spec.replicas !== undefined) problem(d, "has replicas although an autoscaler owns the count");
     if (!autoscaled.has(d.metadata.name) && (d.spec.replicas ?? 1) < 2) problem(d, "a single replica: a node drain would stop the service");
     if (!of("PodDisruptionBudget").some((b) => selects(b.spec.selector.matchLabels, d.spec.template.metadata.labels))) problem(d, "no PodDisruptionBudget");
-    if (!(d.spec.template.spec.topologySpreadConstraints ?? []).length) problem(d, "replicas are not spread over nodes");
+    const spread = new Set((d.spec.template.spec.topologySpreadConstraints ?? []).map((c) => c.topologyKey));
+    if (!spread.has("kubernetes.io/hostname") || !spread.has("topology.kubernetes.io/zone")) problem(d, "replicas are not spread over zones and nodes");
     if (!of("PodMonitor").some((m) => selects(m.spec.selector.matchLabels, d.spec.template.metadata.labels)
         && m.spec.podMetricsEndpoints.some((e) => e.port === "management" && e.path === "/q/metrics"))) {
       problem(d, "no PodMonitor scrapes its metrics on the management port");
@@ -94,6 +95,7 @@ export function rulesFor(overlay, objects) {
 function containerRules(d, c, problem) {
   for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
     if (c[probe]?.httpGet?.port !== "management") problem(d, `${c.name}: ${probe} must ask the management port`);
+    if ((c[probe]?.timeoutSeconds ?? 1) < 2) problem(d, `${c.name}: ${probe} gives up after less than 2 s (a busy node's answer is late, not missing)`);
   }
   if (!(c.ports ?? []).some((p) => p.name === "management")) problem(d, `${c.name}: no port named management`);
   const { requests = {}, limits = {} } = c.resources ?? {};
@@ -140,8 +142,17 @@ function backingServiceRules(objects, deployments, of, problem, problems) {
   for (const keycloak of of("Keycloak")) {
     if (!keycloak.spec.http?.tlsSecret) problem(keycloak, "must serve HTTPS (http.tlsSecret)");
   }
-  if ((clusters.length || of("Keycloak").length) && !of("StatefulSet").some((s) => s.metadata.name === "redis")) {
-    problems.push("the backing services include Redis (StatefulSet redis)");
+  const redisClusters = of("RedisCluster");
+  if ((clusters.length || of("Keycloak").length) && !of("StatefulSet").some((s) => s.metadata.name === "redis") && !redisClusters.length) {
+    problems.push("the backing services include Redis (StatefulSet redis or a RedisCluster)");
+  }
+  const config = of("ConfigMap").find((c) => c.metadata.name.startsWith("portal-config"));
+  if (redisClusters.length && config?.data.PORTAL_REDIS_CLIENT_TYPE !== "cluster") {
+    problems.push("with a RedisCluster the services talk to Redis in cluster mode (PORTAL_REDIS_CLIENT_TYPE=cluster)");
+  }
+  for (const redis of redisClusters) {
+    if (!redis.spec.kubernetesConfig.redisSecret) problem(redis, "Redis must require a password (kubernetesConfig.redisSecret)");
+    if ((redis.spec.redisFollower?.replicas ?? redis.spec.clusterSize) < 1) problem(redis, "each leader needs a follower to fail over to");
   }
 }
 
