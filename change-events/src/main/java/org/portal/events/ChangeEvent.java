@@ -1,8 +1,9 @@
 package org.portal.events;
 
+import java.util.UUID;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.UUID;
 
 /**
  * A fact that another service caches has changed: readers drop what they hold for these ids. Events

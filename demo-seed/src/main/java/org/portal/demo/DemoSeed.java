@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
 import org.portal.licensetool.LicenseSigner;
 import org.portal.licensetool.LicenseTerms;
 
@@ -16,7 +17,8 @@ import org.portal.licensetool.LicenseTerms;
  * user's sections, a conversation on each user's first case, and a loan request waiting for
  * customer-acme's approval.
  *
- * <p>Usage: {@code demo-seed GATEWAY_URL REALM_URL INSTALLATION_ID VENDOR_PRIVATE_JWK_FILE}
+ * <p>
+ * Usage: {@code demo-seed GATEWAY_URL REALM_URL INSTALLATION_ID VENDOR_PRIVATE_JWK_FILE}
  */
 public final class DemoSeed {
 
@@ -25,10 +27,14 @@ public final class DemoSeed {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("ssp-acme", "6f1d0c1e-0000-4000-8000-000000000001", "ssp-acme@acme.example", "Sam Selfservice", "Acme", "dev-self-service"),
-            new DemoUser("customer-acme", "6f1d0c1e-0000-4000-8000-000000000002", "customer-acme@acme.example", "Carla Customer", "Acme", "dev-customer"),
-            new DemoUser("customer-globex", "6f1d0c1e-0000-4000-8000-000000000003", "customer-globex@globex.example", "Gus Customer", "Globex", "dev-customer"),
-            new DemoUser("partner-globex", "6f1d0c1e-0000-4000-8000-000000000004", "partner-globex@globex.example", "Pat Partner", "Globex", "dev-partner"));
+            new DemoUser("ssp-acme", "6f1d0c1e-0000-4000-8000-000000000001", "ssp-acme@acme.example", "Sam Selfservice", "Acme",
+                    "dev-self-service"),
+            new DemoUser("customer-acme", "6f1d0c1e-0000-4000-8000-000000000002", "customer-acme@acme.example",
+                    "Carla Customer", "Acme", "dev-customer"),
+            new DemoUser("customer-globex", "6f1d0c1e-0000-4000-8000-000000000003", "customer-globex@globex.example",
+                    "Gus Customer", "Globex", "dev-customer"),
+            new DemoUser("partner-globex", "6f1d0c1e-0000-4000-8000-000000000004", "partner-globex@globex.example",
+                    "Pat Partner", "Globex", "dev-partner"));
 
     private DemoSeed() {
     }
@@ -47,9 +53,12 @@ public final class DemoSeed {
         String admin = api.token("admin");
         LocalDate today = LocalDate.now();
         List<LicenseTerms> licenses = List.of(
-                new LicenseTerms("dev-self-service", installation, "service-enterprise", 40, "self-service", 100, today.minusDays(1), null),
-                new LicenseTerms("dev-customer", installation, "bank-customer-journey", 50, "customer", 10, today.minusDays(1), today.plusYears(1)),
-                new LicenseTerms("dev-partner", installation, "crm-bundle", 50, "partner", 10, today.minusDays(1), today.plusYears(1)));
+                new LicenseTerms("dev-self-service", installation, "service-enterprise", 40, "self-service", 100,
+                        today.minusDays(1), null),
+                new LicenseTerms("dev-customer", installation, "bank-customer-journey", 50, "customer", 10, today.minusDays(1),
+                        today.plusYears(1)),
+                new LicenseTerms("dev-partner", installation, "crm-bundle", 50, "partner", 10, today.minusDays(1),
+                        today.plusYears(1)));
         for (LicenseTerms terms : licenses) {
             api.postRaw(admin, "/api/licensing/licenses", "text/plain", vendor.sign(terms), 201);
             log("imported license " + terms.licenseId() + " (" + terms.edition() + " on " + terms.mainProduct() + ")");
@@ -90,9 +99,12 @@ public final class DemoSeed {
             converse(api, agent, token, firstRecords.get("cases"));
             log("a conversation on " + user.username() + "'s first case, with an agent's internal note");
             if (user.username().equals("customer-acme")) {
-                api.post(agent, "/api/sections/financial-product-requests/records/" + firstRecords.get("financial-product-requests")
-                        + "/approvals", Map.of("approvers", List.of(userIds.get("customer-acme")),
-                        "message", "Please confirm the loan terms we prepared with you"), 201);
+                api.post(agent,
+                        "/api/sections/financial-product-requests/records/" + firstRecords.get("financial-product-requests")
+                                + "/approvals",
+                        Map.of("approvers", List.of(userIds.get("customer-acme")),
+                                "message", "Please confirm the loan terms we prepared with you"),
+                        201);
                 log("customer-acme has a loan request waiting for their approval");
             }
         }
@@ -125,11 +137,13 @@ public final class DemoSeed {
 
     static {
         RECORDS.put("cases", List.of(
-                Map.of("subject", "Cannot download my invoice", "description", "The PDF link gives an error.", "priority", "high",
+                Map.of("subject", "Cannot download my invoice", "description", "The PDF link gives an error.", "priority",
+                        "high",
                         "category", "incident"),
                 Map.of("subject", "How do I add a colleague?", "category", "question")));
         RECORDS.put("financial-product-requests", List.of(
-                Map.of("product-type", "loan", "amount", 25000, "currency", "EUR", "term-months", 36, "purpose", "New delivery van"),
+                Map.of("product-type", "loan", "amount", 25000, "currency", "EUR", "term-months", 36, "purpose",
+                        "New delivery van"),
                 Map.of("product-type", "credit-card", "amount", 5000, "currency", "EUR")));
         RECORDS.put("contracts", List.of(
                 Map.of("number", "C-2026-001", "title", "Current account", "starts-on", "2026-01-01", "auto-renew", true)));
@@ -153,7 +167,8 @@ public final class DemoSeed {
             Map.of("title", "Opening a support case", "published", true, "tags", List.of("cases"),
                     "body", "Go to Cases, choose New, describe the problem and its priority; an agent answers within a day."),
             Map.of("title", "Understanding your daily API allowance", "published", true, "tags", List.of("api", "limits"),
-                    "body", "Each portal user may make 1,000 calls a day on section data; the RateLimit headers show what remains."),
+                    "body",
+                    "Each portal user may make 1,000 calls a day on section data; the RateLimit headers show what remains."),
             Map.of("title", "Draft: new contract renewal process", "published", false, "tags", List.of("contracts"),
                     "body", "Not yet published: agents only."));
 

@@ -6,13 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.path.json.JsonPath;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * What an account administrator may do, through the gateway, with real licensing-service and Keycloak:
@@ -97,7 +98,8 @@ class AccountAdministratorIT {
         given().auth().oauth2(globexAdmin).post(GATEWAY + "/api/users/" + user + "/unblock").then().statusCode(403)
                 .body("type", endsWith(":staff-only"));
         given().auth().oauth2(globexAdmin).contentType("application/json")
-                .body(Map.of("email", subject + "@elsewhere.example", "displayName", "Y", "accountId", globex, "edition", "partner"))
+                .body(Map.of("email", subject + "@elsewhere.example", "displayName", "Y", "accountId", globex, "edition",
+                        "partner"))
                 .post(GATEWAY + "/api/invitations").then().statusCode(403).body("type", endsWith(":no-seat-budget"));
     }
 

@@ -2,14 +2,15 @@ package org.portal.e2e;
 
 import static io.restassured.RestAssured.given;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The operations of the public API document the running gateway serves, and the service owning each path. */
 final class ApiOperations {
@@ -39,7 +40,8 @@ final class ApiOperations {
                     JsonNode content = operation.path("requestBody").path("content");
                     String type = content.has("application/json") ? "application/json"
                             : content.fieldNames().hasNext() ? content.fieldNames().next() : null;
-                    operations.add(new Operation(method.toUpperCase(), path.getKey(), operation.get("operationId").asText(), type));
+                    operations.add(
+                            new Operation(method.toUpperCase(), path.getKey(), operation.get("operationId").asText(), type));
                 }
             }
         }

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Every operation of the public API document × every kind of caller × both entries (through the
@@ -168,7 +170,8 @@ class AuthorizationMatrixIT {
     private static String observed(List<Cell> cells) {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         cells.stream().filter(cell -> cell.entry().equals("gateway") && !cell.target().equals("other"))
-                .forEach(cell -> rows.computeIfAbsent(cell.operation().id() + "\t" + cell.section(), key -> new LinkedHashMap<>())
+                .forEach(cell -> rows
+                        .computeIfAbsent(cell.operation().id() + "\t" + cell.section(), key -> new LinkedHashMap<>())
                         .put(cell.caller(), cell.actual()));
         StringBuilder text = new StringBuilder();
         rows.forEach((key, row) -> text.append(key).append('\t').append(String.join("\t", row.values())).append('\n'));

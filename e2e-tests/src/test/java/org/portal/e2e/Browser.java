@@ -2,7 +2,6 @@ package org.portal.e2e;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.StringWebResponse;
@@ -29,6 +29,8 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.WebConnectionWrapper;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * A person's browser on Keycloak's own pages (HtmlUnit, without JavaScript: the pages are plain

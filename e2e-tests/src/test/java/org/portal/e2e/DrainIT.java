@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,8 @@ class DrainIT {
     @Test
     void aStoppedInstanceAnswersEveryCallItWasSentUntilReadinessWentDown() throws Exception {
         int port = URI.create(RunningSystem.GATEWAY).getPort() + 440;
-        QuotaAcrossGatewaysIT.run(QuotaAcrossGatewaysIT.SCRIPTS.resolve("run.sh").toString(), "gateway-instance", "drain-gateway",
+        QuotaAcrossGatewaysIT.run(QuotaAcrossGatewaysIT.SCRIPTS.resolve("run.sh").toString(), "gateway-instance",
+                "drain-gateway",
                 Integer.toString(port), "PORTAL_SHUTDOWN_DELAY=3S");
         Path pidFile = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids", "drain-gateway.pid");
         long pid = Long.parseLong(Files.readString(pidFile).trim());

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
+
 import org.junit.jupiter.api.Test;
 import org.portal.client.ApiClient;
 import org.portal.client.ApiException;
@@ -20,6 +18,11 @@ import org.portal.client.api.RecordsApi;
 import org.portal.client.model.MeView;
 import org.portal.client.model.RecordInput;
 import org.portal.client.model.RecordView;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.RestAssured;
 
 /**
  * A partner's client, generated at build time from the API document snapshot, used against the

@@ -2,12 +2,6 @@ package org.portal.e2e;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.path.json.JsonPath;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +11,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
 import org.awaitility.Awaitility;
+
+import io.restassured.path.json.JsonPath;
 
 /** The local mail server's mailbox of one address, read through its API as a person reads their mail. */
 final class Mailbox {

@@ -3,8 +3,6 @@ package org.portal.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Malformed requests over every operation of the API document, as a portal user and as an
@@ -35,7 +37,8 @@ class MalformedRequestsIT {
             new Variant("id not a uuid", "not-a-uuid", null, null, null),
             new Variant("NUL in the path", "%00", null, null, null),
             new Variant("NUL in a query value", null, "q=%00abc&amount=%00", null, null),
-            new Variant("huge numbers in the query", null, "amount=1e50000000&limit=99999999999999999999&offset=-1", null, null),
+            new Variant("huge numbers in the query", null, "amount=1e50000000&limit=99999999999999999999&offset=-1", null,
+                    null),
             new Variant("overlong target", null, "q=" + "x".repeat(5000), null, null),
             new Variant("NUL in a JSON string", null, null, "application/json",
                     "{\"values\":{\"subject\":\"a\\u0000b\"},\"name\":\"a\\u0000b\",\"email\":\"a\\u0000b@x.example\",\"body\":\"a\\u0000b\"}"),
@@ -52,8 +55,9 @@ class MalformedRequestsIT {
         Map<String, String> callers = new LinkedHashMap<>();
         String admin = RunningSystem.token("admin");
         // A customer of their own, so that the sweep's counted calls use no one else's daily quota.
-        callers.put("customer", RunningSystem.token(RunningSystem.linkedPortalUser(admin, RunningSystem.accountId(admin, "Acme"),
-                "sweeper", "customer").username()));
+        callers.put("customer",
+                RunningSystem.token(RunningSystem.linkedPortalUser(admin, RunningSystem.accountId(admin, "Acme"),
+                        "sweeper", "customer").username()));
         callers.put("admin", admin);
         Map<String, String> owners = ApiOperations.owners();
         List<String> failures = new ArrayList<>();
@@ -66,7 +70,8 @@ class MalformedRequestsIT {
             for (Variant variant : VARIANTS) {
                 boolean aboutBody = variant.contentType() != null;
                 boolean aboutId = variant.id() != null;
-                if (aboutBody != (operation.contentType() != null) && aboutBody || aboutId && !operation.path().contains("{id}")) {
+                if (aboutBody != (operation.contentType() != null) && aboutBody
+                        || aboutId && !operation.path().contains("{id}")) {
                     continue;
                 }
                 for (Map.Entry<String, String> caller : callers.entrySet()) {
@@ -88,7 +93,8 @@ class MalformedRequestsIT {
                         requests++;
                         int status = response.statusCode();
                         String contentType = String.valueOf(response.contentType());
-                        String where = operation.method() + " " + operation.path() + " (" + variant.name() + ", " + caller.getKey()
+                        String where = operation.method() + " " + operation.path() + " (" + variant.name() + ", "
+                                + caller.getKey()
                                 + (entry.equals(RunningSystem.GATEWAY) ? ", gateway" : ", service") + "): ";
                         if (status >= 500) {
                             failures.add(where + status + " " + response.asString());

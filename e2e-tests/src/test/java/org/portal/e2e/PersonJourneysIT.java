@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +82,8 @@ class PersonJourneysIT {
         Mailbox mailbox = new Mailbox(email);
         String admin = RunningSystem.token("admin");
         given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", RunningSystem.accountId(admin, "Acme"), "edition", "customer"))
+                .body(Map.of("email", email, "displayName", "Ivy Invited", "accountId", RunningSystem.accountId(admin, "Acme"),
+                        "edition", "customer"))
                 .post(GATEWAY + "/api/invitations").then().statusCode(201)
                 .body("setupEmailSent", equalTo(true));
 

@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 /** portal-users-service against the real Keycloak: the identity-provider calls and /api/me. */
@@ -29,7 +29,8 @@ class PortalUsersIT {
     @Test
     void blockingAUserDisablesThemAtKeycloakAndUnblockingEnablesThem() {
         String admin = RunningSystem.token("admin");
-        String userId = given().auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/users?email=partner-globex@globex.example")
+        String userId = given().auth().oauth2(admin)
+                .get(RunningSystem.GATEWAY + "/api/users?email=partner-globex@globex.example")
                 .then().statusCode(200).extract().path("items[0].id");
         given().auth().oauth2(admin).post(RunningSystem.GATEWAY + "/api/users/" + userId + "/block").then().statusCode(200);
         try {

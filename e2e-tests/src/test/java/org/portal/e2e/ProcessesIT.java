@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** Cases, comments and approvals through the gateway, on the demo state the runner seeds. */

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +125,8 @@ class QuotaAcrossGatewaysIT {
                 "{\"kind\":\"quota-changed\",\"userId\":\"" + person.userId() + "\"}");
         for (String gateway : gateways) {
             Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> given().auth().oauth2(token).get(gateway + path).statusCode(), org.hamcrest.Matchers.equalTo(200));
+                    .until(() -> given().auth().oauth2(token).get(gateway + path).statusCode(),
+                            org.hamcrest.Matchers.equalTo(200));
         }
     }
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** Records through the whole system: the gateway's grants, then sections-service's account isolation. */
@@ -19,7 +20,8 @@ class RecordsIT {
         String globex = RunningSystem.token("customer-globex");
         List<String> acmeCases = given().auth().oauth2(acme).get(RunningSystem.GATEWAY + "/api/sections/cases/records")
                 .then().statusCode(200).extract().path("items.id");
-        String acmeAccount = given().auth().oauth2(acme).get(RunningSystem.GATEWAY + "/api/me").then().extract().path("account.id");
+        String acmeAccount = given().auth().oauth2(acme).get(RunningSystem.GATEWAY + "/api/me").then().extract()
+                .path("account.id");
         given().auth().oauth2(acme).get(RunningSystem.GATEWAY + "/api/sections/cases/records").then()
                 .body("items.accountId", everyItem(equalTo(acmeAccount)));
         given().auth().oauth2(globex).get(RunningSystem.GATEWAY + "/api/sections/cases/records/" + acmeCases.get(0))

@@ -1,12 +1,13 @@
 package org.portal.e2e;
 
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /** The system the local runner started for this run: where its gateway and realm are. */
 final class RunningSystem {
@@ -78,11 +79,13 @@ final class RunningSystem {
         String location = RestAssured.given().auth().oauth2(admin).contentType("application/json")
                 .body(java.util.Map.of("username", username, "email", email, "emailVerified", true, "enabled", true,
                         "firstName", "Fred", "lastName", "Forgetful",
-                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", password, "temporary", false))))
+                        "credentials",
+                        java.util.List.of(java.util.Map.of("type", "password", "value", password, "temporary", false))))
                 .post(users).then().statusCode(201).extract().header("Location");
         String subject = location.substring(location.lastIndexOf('/') + 1);
         for (String role : realmRoles) {
-            Object representation = RestAssured.given().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/portal/roles/" + role)
+            Object representation = RestAssured.given().auth().oauth2(admin)
+                    .get(KEYCLOAK + "/admin/realms/portal/roles/" + role)
                     .then().statusCode(200).extract().as(java.util.Map.class);
             RestAssured.given().auth().oauth2(admin).contentType("application/json").body(java.util.List.of(representation))
                     .post(users + "/" + subject + "/role-mappings/realm").then().statusCode(204);

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * Swagger UI in a real browser (Debian's Chromium, driven by playwright-core from npm: Swagger UI's
@@ -42,6 +44,7 @@ class SwaggerUiIT {
         }
         Path work = NodeTools.install("browser");
         return NodeTools.lastJsonLine(NodeTools.run(work, Map.of("GATEWAY", RunningSystem.GATEWAY, "CHROMIUM", chromium,
-                "PORTAL_USERNAME", username, "PORTAL_PASSWORD", RunningSystem.PASSWORD), Duration.ofMinutes(3), "node", script));
+                "PORTAL_USERNAME", username, "PORTAL_PASSWORD", RunningSystem.PASSWORD), Duration.ofMinutes(3), "node",
+                script));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** The daily quota through the whole system: counted in Redis, read and corrected by an administrator. */

@@ -9,13 +9,15 @@ import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A busy user's access context is refreshed in the background (refresh-after is 1 s in tests): while
@@ -46,6 +48,7 @@ class AccessRefreshTest {
 
         server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(json(200, blocked)));
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode(), equalTo(403));
+                .until(() -> given().auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode(),
+                        equalTo(403));
     }
 }

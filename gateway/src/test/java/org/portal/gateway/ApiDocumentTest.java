@@ -12,9 +12,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.server;
 
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ApiDocumentTest {
@@ -55,7 +56,8 @@ class ApiDocumentTest {
                 .body("paths.'/api/sections/{code}/records'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/licensing/catalogue'.get.responses.'429'.description", containsString("burst-limited"))
-                .body("paths.'/api/licensing/catalogue'.get.responses.'200'.headers.RateLimit.description", containsString("burst"))
+                .body("paths.'/api/licensing/catalogue'.get.responses.'200'.headers.RateLimit.description",
+                        containsString("burst"))
                 .body("paths.'/api/licensing/catalogue'.get.responses.'401'.headers", hasKey("RateLimit-Policy"))
                 .body("paths.'/api/licensing/catalogue'.get.responses.'500'.headers", nullValue())
                 .body("paths.'/api/licensing/catalogue'.get.responses", hasKey("500"));

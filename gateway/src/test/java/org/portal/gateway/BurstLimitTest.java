@@ -9,13 +9,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.server;
 
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.portal.testsupport.TestTokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import org.portal.testsupport.TestTokens;
 
 /** Calls outside the daily quota are limited per caller, with a 429 that says when to try again. */
 @QuarkusTest

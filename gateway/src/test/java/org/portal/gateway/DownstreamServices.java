@@ -5,10 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.util.UUID;
+
+import org.portal.testsupport.HttpStubServer;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.util.UUID;
-import org.portal.testsupport.HttpStubServer;
 
 /** Answers of the services behind the gateway, set per test on the shared {@link HttpStubServer}. */
 final class DownstreamServices {

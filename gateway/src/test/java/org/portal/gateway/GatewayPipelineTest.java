@@ -1,7 +1,6 @@
 package org.portal.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -9,16 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,9 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class GatewayPipelineTest {
@@ -73,7 +71,8 @@ class GatewayPipelineTest {
                 .get("/api/sections/knowledge-base/records").then().statusCode(200).extract().header("X-Request-Id");
 
         List<String> forwarded = server().findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .getRequestedFor(urlEqualTo("/api/sections/knowledge-base/records")).withHeader("X-Request-Id", equalTo(requestId)))
+                .getRequestedFor(urlEqualTo("/api/sections/knowledge-base/records"))
+                .withHeader("X-Request-Id", equalTo(requestId)))
                 .get(0).getHeaders().getHeader("traceparent").values();
         assertEquals(1, forwarded.size(), "one trace context, not the caller's and the gateway's: " + forwarded);
         String[] parts = forwarded.get(0).split("-");
@@ -206,7 +205,7 @@ class GatewayPipelineTest {
         String token = TestTokens.of(subject, "portal-user");
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Callable<Integer>> calls = IntStream.range(0, 40).<Callable<Integer>>mapToObj(i -> () -> given()
+            List<Callable<Integer>> calls = IntStream.range(0, 40).<Callable<Integer>> mapToObj(i -> () -> given()
                     .auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode()).toList();
             List<Integer> statuses = pool.invokeAll(calls).stream().map(f -> {
                 try {

@@ -10,21 +10,24 @@ import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.junit.QuarkusMock;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.testsupport.MutableClock;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class QuotaRulesTest {
@@ -66,7 +69,8 @@ class QuotaRulesTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(new QuotaCounter.UserDay(user, day)),
                 counter.parseKey(counter.key(user, day)));
         for (String other : java.util.List.of(counter.key(user, day) + ":x", "other:quota:" + user + ":" + day,
-                counter.keyPattern().replace("*", "not-a-uuid:" + day), counter.keyPattern().replace("*", user + ":2026-13-01"))) {
+                counter.keyPattern().replace("*", "not-a-uuid:" + day),
+                counter.keyPattern().replace("*", user + ":2026-13-01"))) {
             org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), counter.parseKey(other), other);
         }
     }
@@ -179,8 +183,9 @@ class QuotaRulesTest {
         given().auth().oauth2(token).contentType("application/json")
                 .body(new java.io.ByteArrayInputStream("{\"values\":{\"subject\":\"chunked\"}}".getBytes()))
                 .post("/api/sections/cases/records").then().statusCode(201);
-        server().verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/sections/cases/records"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("chunked")));
+        server().verify(
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/sections/cases/records"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("chunked")));
         given().auth().oauth2(token).contentType("application/json")
                 .body(new java.io.ByteArrayInputStream(new byte[3 * 1_048_576]))
                 .post("/api/sections/cases/records").then().statusCode(413)

@@ -6,13 +6,15 @@ import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** A gateway whose Redis is at a port where nothing listens (fail-open, the default). */
 public class RedisDown implements QuarkusTestProfile {

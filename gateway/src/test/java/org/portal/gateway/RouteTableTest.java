@@ -24,7 +24,7 @@ class RouteTableTest {
             "/api/usage/users/{userId}, false",
             "/api/licensing/licenses, false",
             "/internal/sections, false",
-            "/api/sectionsx, false"})
+            "/api/sectionsx, false" })
     void countsSectionDataOnly(String path, boolean counted) {
         assertEquals(counted, RouteTable.counted(path));
     }

@@ -3,27 +3,30 @@ package org.portal.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.portal.gateway.DownstreamServices.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.server;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+
 import javax.crypto.spec.SecretKeySpec;
+
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 
 /** Every forged or unfit token is a 401 problem, and no request reaches a service. */
 @QuarkusTest
@@ -37,7 +40,8 @@ class TokenForgeryTest {
 
     static String expired() {
         Instant past = Instant.now().minusSeconds(7200);
-        return TestTokens.claims("forger", "portal-user").issuedAt(past).expiresAt(past.plusSeconds(300)).jws().keyId("1").sign();
+        return TestTokens.claims("forger", "portal-user").issuedAt(past).expiresAt(past.plusSeconds(300)).jws().keyId("1")
+                .sign();
     }
 
     static String notYetValid() {
@@ -125,13 +129,15 @@ class TokenForgeryTest {
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
         }
-        org.junit.jupiter.api.Assertions.assertEquals(4, rememberedHits() - before, 0.0, "calls answered from the remembered identity");
+        org.junit.jupiter.api.Assertions.assertEquals(4, rememberedHits() - before, 0.0,
+                "calls answered from the remembered identity");
     }
 
     private double rememberedHits() {
         String text = given().get(metrics).then().statusCode(200).extract().asString();
         return text.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"verified-tokens\"")
-                && line.contains("result=\"hit\"")).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                && line.contains("result=\"hit\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
 
@@ -139,9 +145,11 @@ class TokenForgeryTest {
     void aRememberedTokenIsRefusedOnceItExpires() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         Instant now = Instant.now();
-        String token = TestTokens.claims("forger", "portal-user").issuedAt(now).expiresAt(now.plusSeconds(2)).jws().keyId("1").sign();
+        String token = TestTokens.claims("forger", "portal-user").issuedAt(now).expiresAt(now.plusSeconds(2)).jws().keyId("1")
+                .sign();
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(200))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(200))
                 .until(() -> given().auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode() == 401);
     }
 

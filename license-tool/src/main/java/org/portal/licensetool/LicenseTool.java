@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.jose4j.jwk.PublicJsonWebKey;
 
 /**

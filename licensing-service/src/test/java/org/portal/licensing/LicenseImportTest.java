@@ -1,17 +1,19 @@
 package org.portal.licensing;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.portal.licensing.VendorKeyResource.signed;
 import static org.portal.licensing.VendorKeyResource.terms;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.portal.licensetool.LicenseTerms;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class LicenseImportTest {
@@ -57,7 +59,8 @@ class LicenseImportTest {
     @Test
     void aTamperedFileIsRefused() {
         String[] parts = signed(terms(newId(), "customer", "sales", 50, 25)).split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"seats\":25", "\"seats\":2500");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"seats\":25",
+                "\"seats\":2500");
         String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
                 + "." + parts[2];
         importFile(tampered).statusCode(422).body("type", equalTo("urn:portal:problem:license-signature"));

@@ -1,9 +1,10 @@
 package org.portal.licensing;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.portal.testsupport.PostgresTestDatabase;
 import org.portal.testsupport.RedisTestNamespace;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** One set of test resources for the module, so Quarkus starts once for all its tests. */
 @QuarkusTestResource(value = PostgresTestDatabase.class, restrictToAnnotatedClass = false)

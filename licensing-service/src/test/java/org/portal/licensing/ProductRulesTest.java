@@ -6,17 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.portal.licensing.VendorKeyResource.signed;
 import static org.portal.licensing.VendorKeyResource.terms;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * docs/product-rules.md's tables, restated here independently of the catalogue migration, row by row: which

@@ -11,19 +11,22 @@ import static org.portal.licensing.VendorKeyResource.signed;
 import static org.portal.licensing.VendorKeyResource.signedAt;
 import static org.portal.licensing.VendorKeyResource.terms;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.portal.events.ChangeEventPublisher;
 import org.portal.licensetool.LicenseTerms;
 import org.portal.testsupport.ChannelListener;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class SeatLifecycleTest {

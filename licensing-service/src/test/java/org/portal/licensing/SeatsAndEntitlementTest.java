@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portal.licensing.VendorKeyResource.signed;
 import static org.portal.licensing.VendorKeyResource.terms;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class SeatsAndEntitlementTest {
@@ -44,7 +46,7 @@ class SeatsAndEntitlementTest {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             List<Callable<Integer>> calls = IntStream.range(0, 50)
-                    .<Callable<Integer>>mapToObj(i -> () -> assign(id, UUID.randomUUID())).toList();
+                    .<Callable<Integer>> mapToObj(i -> () -> assign(id, UUID.randomUUID())).toList();
             List<Integer> statuses = pool.invokeAll(calls).stream().map(SeatsAndEntitlementTest::get).toList();
             assertEquals(10, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
             assertEquals(40, statuses.stream().filter(s -> s == 409).count(), statuses.toString());

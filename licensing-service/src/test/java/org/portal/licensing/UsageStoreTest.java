@@ -4,13 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class UsageStoreTest {
@@ -42,7 +44,8 @@ class UsageStoreTest {
         LocalDate today = LocalDate.now();
         flush(user, today, 1000);
         given().auth().oauth2(GATEWAY).contentType("application/json")
-                .body(Map.of("userId", user, "day", today.toString(), "calls", 0, "reason", "runaway script", "actor", "admin-1"))
+                .body(Map.of("userId", user, "day", today.toString(), "calls", 0, "reason", "runaway script", "actor",
+                        "admin-1"))
                 .post("/internal/usage/adjustments").then().statusCode(200)
                 .body("callsBefore", equalTo(1000)).body("callsAfter", equalTo(0));
         given().auth().oauth2(GATEWAY).get("/internal/usage/users/" + user + "/adjustments").then().statusCode(200)

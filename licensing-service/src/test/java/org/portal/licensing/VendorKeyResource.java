@@ -1,12 +1,14 @@
 package org.portal.licensing;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.LocalDate;
 import java.util.Map;
+
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 import org.portal.licensetool.LicenseSigner;
 import org.portal.licensetool.LicenseTerms;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A vendor key pair made for the test run: the service trusts its public half, tests sign with it. */
 public class VendorKeyResource implements QuarkusTestResourceLifecycleManager {

@@ -1,18 +1,20 @@
 package org.portal.users;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.portal.users.Fixtures.ADMIN;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /** An account administrator manages their own account's people, and cannot even see another's. */
 @QuarkusTest

@@ -12,18 +12,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portal.users.Fixtures.ADMIN;
 
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.TestMailServer;
 import org.portal.testsupport.TestMailServer.Received;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * How a person becomes a portal user: with a verified e-mail only, made a portal user at the identity

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.Map;
 import java.util.UUID;
+
 import org.portal.testsupport.TestTokens;
 
 /** Accounts, users and tokens the tests build through the API. */

@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.HttpStubServer;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class MeTest {

@@ -15,11 +15,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.portal.users.Fixtures.ADMIN;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.HttpStubServer;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Account administrators give and take back seats on their account's budget, which licensing-service
@@ -97,7 +99,8 @@ class SeatBudgetTest {
 
     @Test
     void takingBackNamesTheBudget() {
-        HttpStubServer.server().stubFor(delete(urlPathEqualTo("/internal/seats/" + acmeUser)).willReturn(aResponse().withStatus(204)));
+        HttpStubServer.server()
+                .stubFor(delete(urlPathEqualTo("/internal/seats/" + acmeUser)).willReturn(aResponse().withStatus(204)));
         given().auth().oauth2(acmeAdmin).delete("/api/users/" + acmeUser + "/seat").then().statusCode(204);
         HttpStubServer.server().verify(deleteRequestedFor(urlPathEqualTo("/internal/seats/" + acmeUser))
                 .withQueryParam("budgetAccountId", equalTo(acme)).withQueryParam("takenBy", equalTo(adminSubject)));

@@ -12,7 +12,8 @@ public final class CommonProblems {
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", "Not acceptable", 406);
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
     public static final ProblemType URI_TOO_LONG = new ProblemType("uri-too-long", "URI too long", 414);
-    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", "Unsupported media type", 415);
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", "Unsupported media type",
+            415);
     public static final ProblemType UNPROCESSABLE = new ProblemType("unprocessable", "Request cannot be processed", 422);
     public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", 500);
     public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", "Service unavailable", 503);

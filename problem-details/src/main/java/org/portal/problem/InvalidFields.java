@@ -9,6 +9,7 @@ public class InvalidFields extends ProblemException {
 
     public InvalidFields(List<Problem.FieldError> errors) {
         super(CommonProblems.VALIDATION, "Invalid values for: "
-                + errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", ")), Map.of(), errors);
+                + errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", ")), Map.of(),
+                errors);
     }
 }

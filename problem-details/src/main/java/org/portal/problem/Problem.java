@@ -1,8 +1,9 @@
 package org.portal.problem;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem details body. {@code type} is stable per kind of problem so that clients can

@@ -1,16 +1,18 @@
 package org.portal.problem;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Problem responses for what never reaches a REST resource: request lines no service can take, paths
@@ -61,7 +63,8 @@ public class ProblemRoutes {
         } else if (failure instanceof ForbiddenException) {
             send(ctx, Problem.of(CommonProblems.FORBIDDEN, "Your roles do not allow this operation"));
         } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-            send(ctx, Problem.of(CommonProblems.forStatus(ctx.statusCode()), ProblemExceptionMappers.describe(ctx.statusCode())));
+            send(ctx,
+                    Problem.of(CommonProblems.forStatus(ctx.statusCode()), ProblemExceptionMappers.describe(ctx.statusCode())));
         } else {
             Log.errorf(failure, "Unhandled failure on %s", ctx.normalizedPath());
             send(ctx, Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly"));

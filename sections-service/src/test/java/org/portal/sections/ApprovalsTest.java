@@ -10,8 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class ApprovalsTest {
@@ -174,7 +176,8 @@ class ApprovalsTest {
         People.Person mallory = People.portalUser(UUID.randomUUID(), "account");
         send(mallory.token(), "orders", order, List.of(ann.userId())).statusCode(404);
         send(carla.token(), "orders", order, List.of(ann.userId())).statusCode(201);
-        given().auth().oauth2(mallory.token()).get("/api/sections/orders/records/" + order + "/approvals").then().statusCode(404);
+        given().auth().oauth2(mallory.token()).get("/api/sections/orders/records/" + order + "/approvals").then()
+                .statusCode(404);
     }
 
     @Test
@@ -215,7 +218,8 @@ class ApprovalsTest {
         }
         assertEquals("submitted", status());
         approvalsOf(carla).body("[0].state", equalTo("approved"))
-                .body("[0].approvals.decision", containsInAnyOrder("approve", "approve", "approve", "approve", "approve", "approve"));
+                .body("[0].approvals.decision",
+                        containsInAnyOrder("approve", "approve", "approve", "approve", "approve", "approve"));
         given().auth().oauth2(carla.token()).get("/api/sections/orders/records/" + order + "/history").then()
                 .body("findAll { it.action == 'transition' }", hasSize(2));
     }

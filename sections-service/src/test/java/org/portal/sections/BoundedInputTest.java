@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.portal.sections.People.create;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Input no service can store or afford is a 4xx problem that changes nothing. */
 @QuarkusTest

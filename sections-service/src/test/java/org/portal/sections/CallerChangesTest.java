@@ -7,18 +7,21 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.portal.sections.People.created;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.portal.events.ChangeEventPublisher;
 import org.portal.testsupport.HttpStubServer;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** What sections-service caches about a caller is dropped as soon as the change event arrives. */
 @QuarkusTest
@@ -53,7 +56,8 @@ class CallerChangesTest {
     void aSeatOfAnotherEditionShowsItsMainPageAsSoonAsSeatChangedArrives() {
         People.Person carla = People.portalUser(UUID.randomUUID(), "account");
         People.entitlement(carla, "self-service", KB);
-        given().auth().oauth2(carla.token()).get("/api/main-page").then().statusCode(200).body("edition", equalTo("self-service"));
+        given().auth().oauth2(carla.token()).get("/api/main-page").then().statusCode(200).body("edition",
+                equalTo("self-service"));
 
         People.entitlement(carla, "customer", KB);
         redis.pubsub(String.class).publish(ChangeEventPublisher.channel(namespace),

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class CaseCommentsTest {
@@ -89,7 +91,8 @@ class CaseCommentsTest {
     void aClosedCaseTakesNoMoreComments() {
         transition(People.AGENT, "resolved");
         transition(carla.token(), "closed");
-        comment(carla.token(), "One more thing", false).statusCode(409).body("type", equalTo("urn:portal:problem:record-locked"));
+        comment(carla.token(), "One more thing", false).statusCode(409).body("type",
+                equalTo("urn:portal:problem:record-locked"));
         comments(carla.token()).body("items", hasSize(0));
     }
 

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class DefinitionsTest {
@@ -96,7 +98,8 @@ class DefinitionsTest {
         given().auth().oauth2(carla.token()).get("/api/sections/" + code + "/records/" + id).then().statusCode(200)
                 .body("values.name", equalTo("First"));
 
-        Map<String, Object> withoutName = Map.of("title", "Custom", "fields", List.of(Map.of("name", "note", "type", "long-text")));
+        Map<String, Object> withoutName = Map.of("title", "Custom", "fields",
+                List.of(Map.of("name", "note", "type", "long-text")));
         given().auth().oauth2(People.ADMIN).contentType("application/json").body(withoutName)
                 .put("/api/admin/sections/" + code).then().statusCode(409)
                 .body("type", equalTo("urn:portal:problem:field-holds-data"));
@@ -140,7 +143,8 @@ class DefinitionsTest {
                         Map.of("name", "sort", "type", "text"), Map.of("name", "limit", "type", "number"),
                         Map.of("name", "q", "type", "text"), Map.of("name", "cursor", "type", "text"))))
                 .post("/api/admin/sections").then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("fields[0].name", "fields[1].name", "fields[2].name", "fields[3].name"));
+                .body("errors.field",
+                        containsInAnyOrder("fields[0].name", "fields[1].name", "fields[2].name", "fields[3].name"));
     }
 
     @Test

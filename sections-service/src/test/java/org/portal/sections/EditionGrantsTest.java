@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.portal.sections.People.grant;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * sections-service enforces the editions itself, whoever reaches it: a portal user may do on a
@@ -73,7 +75,8 @@ class EditionGrantsTest {
         refused(given().auth().oauth2(reader.token()).contentType("application/json").body(Map.of("to", "cancelled"))
                 .post(record + "/transitions").then(), "cases", "edit");
         refused(People.create(reader.token(), "cases", Map.of("values", Map.of("subject", "New"))), "cases", "create");
-        given().auth().oauth2(writer.token()).get(record).then().statusCode(200).body("values.subject", equalTo("Printer on fire"));
+        given().auth().oauth2(writer.token()).get(record).then().statusCode(200).body("values.subject",
+                equalTo("Printer on fire"));
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /** A portal user of one account never reaches another account's records, in any section, by any path. */
 @QuarkusTest

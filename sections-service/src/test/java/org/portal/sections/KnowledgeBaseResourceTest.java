@@ -6,17 +6,20 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class KnowledgeBaseResourceTest {
 
     private static final String AGENT = TestTokens.of("agent-1", "portal-agent");
+
     /** A portal user whose edition reads the knowledge base (every edition does). */
     private static String user() {
         return People.portalUser(java.util.UUID.randomUUID(), "account").token();

@@ -9,9 +9,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusMock;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +26,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.portal.testsupport.MutableClock;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class LifecyclesTest {
@@ -102,7 +104,8 @@ class LifecyclesTest {
     @ValueSource(strings = { "cases", "orders", "documents", "financial-product-requests", "contracts" })
     void theSectionDeclaresExactlyTheseTransitions(String section) {
         List<Map<String, Object>> declared = given().auth().oauth2(People.AGENT).get("/api/sections/" + section).then()
-                .statusCode(200).body("lifecycle.initial", equalTo(INITIAL.get(section))).extract().path("lifecycle.transitions");
+                .statusCode(200).body("lifecycle.initial", equalTo(INITIAL.get(section))).extract()
+                .path("lifecycle.transitions");
         List<Rule> served = declared.stream().map(t -> new Rule((String) t.get("name"), Set.copyOf(strings(t.get("from"))),
                 (String) t.get("to"), Set.copyOf(strings(t.get("by"))))).toList();
         assertEquals(Set.copyOf(RULES.get(section)), Set.copyOf(served));
@@ -304,8 +307,10 @@ class LifecyclesTest {
                 .statusCode(200).extract().as(Map.class);
         created(carla.token(), "orders", VALUES.get("orders"));
         Map<String, Object> lifecycle = Map.of("initial", "open",
-                "states", List.of(Map.of("name", "open", "label", "Open", "open", true), Map.of("name", "done", "label", "Done")),
-                "transitions", List.of(Map.of("name", "finish", "from", List.of("open"), "to", "done", "by", List.of("agent"))));
+                "states",
+                List.of(Map.of("name", "open", "label", "Open", "open", true), Map.of("name", "done", "label", "Done")),
+                "transitions",
+                List.of(Map.of("name", "finish", "from", List.of("open"), "to", "done", "by", List.of("agent"))));
         change("orders", definition, lifecycle).statusCode(409).body("type", equalTo("urn:portal:problem:state-holds-records"));
     }
 
@@ -317,7 +322,8 @@ class LifecyclesTest {
                 Map.of("name", "waiting", "label", "Waiting")));
         lifecycle.put("transitions", List.of(Map.of("name", "go", "from", List.of("open", "limbo"), "to", "gone",
                 "by", List.of("agent"))));
-        lifecycle.put("approval", Map.of("from", List.of("open"), "pending", "waiting", "approved", "open", "rejected", "open"));
+        lifecycle.put("approval",
+                Map.of("from", List.of("open"), "pending", "waiting", "approved", "open", "rejected", "open"));
         given().auth().oauth2(People.ADMIN).contentType("application/json").body(Map.of("code", "tickets-" + suffix(),
                 "title", "Tickets", "editions", List.of("customer"), "fields", List.of(Map.of("name", "title", "type", "text")),
                 "lifecycle", lifecycle)).post("/api/admin/sections").then().statusCode(400)

@@ -11,16 +11,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.HttpStubServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class MainPageTest {
@@ -89,7 +91,8 @@ class MainPageTest {
         put("customer", List.of(
                 Map.of("type", "announcement", "text", ""),
                 Map.of("type", "popular-articles", "limit", 50),
-                Map.of("type", "links", "links", List.of(Map.of("label", "Evil", "url", "javascript:alert(1)"))))).statusCode(400)
+                Map.of("type", "links", "links", List.of(Map.of("label", "Evil", "url", "javascript:alert(1)")))))
+                .statusCode(400)
                 .body("type", equalTo("urn:portal:problem:validation"))
                 .body("errors.field", containsInAnyOrder("widgets[0].text", "widgets[1].limit", "widgets[2].links[0].url"));
         put("customer", List.of(Map.of("type", "weather"))).statusCode(400).body("errors.field", contains("widgets[0].type"));
@@ -127,7 +130,8 @@ class MainPageTest {
         for (int i = 0; i < 2; i++) {
             String request = created(carla.token(), "financial-product-requests",
                     Map.of("product-type", "loan", "amount", 1000 + i, "currency", "EUR"));
-            given().auth().oauth2(carla.token()).contentType("application/json").body(Map.of("approvers", List.of(anna.userId())))
+            given().auth().oauth2(carla.token()).contentType("application/json")
+                    .body(Map.of("approvers", List.of(anna.userId())))
                     .post("/api/sections/financial-product-requests/records/" + request + "/approvals").then().statusCode(201);
         }
         put("customer", List.of(Map.of("type", "my-pending-approvals", "limit", 1))).statusCode(200);

@@ -5,11 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 
-import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
+
 import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.TestTokens;
+
+import io.restassured.response.ValidatableResponse;
 
 /** Portal users as portal-users-service would describe them, and calls made as them. */
 final class People {

@@ -12,12 +12,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.portal.sections.People.create;
 import static org.portal.sections.People.created;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class RecordsTest {
@@ -147,7 +149,8 @@ class RecordsTest {
         People.Person pat = People.portalUser(UUID.randomUUID(), "account");
         List<Integer> amounts = List.of(500, 100, 400, 200, 300);
         for (int i = 0; i < amounts.size(); i++) {
-            created(pat.token(), "orders", Map.of("number", "PO-" + i, "amount", amounts.get(i), "currency", i == 0 ? "USD" : "EUR"));
+            created(pat.token(), "orders",
+                    Map.of("number", "PO-" + i, "amount", amounts.get(i), "currency", i == 0 ? "USD" : "EUR"));
         }
         org.junit.jupiter.api.Assertions.assertEquals(List.of(100f, 200f, 300f, 400f), everyPage(pat.token(), "orders",
                 Map.of("sort", "amount", "limit", 2, "currency", "EUR"), "items.values.amount"));
@@ -173,7 +176,7 @@ class RecordsTest {
                 request = request.queryParam("cursor", cursor);
             }
             var page = request.get("/api/sections/" + section + "/records").then().statusCode(200).extract();
-            seen.addAll(page.<List<T>>path(path));
+            seen.addAll(page.<List<T>> path(path));
             cursor = page.path("nextCursor");
         } while (cursor != null);
         return seen;

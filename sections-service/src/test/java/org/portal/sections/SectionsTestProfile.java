@@ -1,18 +1,18 @@
 package org.portal.sections;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.PostgresTestDatabase;
 import org.portal.testsupport.RedisTestNamespace;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** One set of test resources for the module, so Quarkus starts once for all its tests. */
 @QuarkusTestResource(value = PostgresTestDatabase.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = RedisTestNamespace.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = HttpStubServer.class, restrictToAnnotatedClass = false, initArgs = @ResourceArg(name = "urls",
-        value = "quarkus.rest-client.licensing.url,quarkus.rest-client.portal-users.url"))
+@QuarkusTestResource(value = HttpStubServer.class, restrictToAnnotatedClass = false, initArgs = @ResourceArg(name = "urls", value = "quarkus.rest-client.licensing.url,quarkus.rest-client.portal-users.url"))
 public final class SectionsTestProfile {
 
     private SectionsTestProfile() {

@@ -1,9 +1,10 @@
 package org.portal.testsupport;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.time.Instant;
 import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Access tokens signed with the key that Quarkus's OIDC test server publishes, shaped like the portal's

@@ -1,8 +1,16 @@
 package org.portal.tokens;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -11,10 +19,6 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Remembers the identities of verified bearer tokens by their exact text until the token expires,
@@ -22,7 +26,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * A token that differs in one character is a different key and is verified in full; nothing about
  * a token is trusted that its first verification did not establish.
  *
- * <p>Every service uses it: the gateway forwards the caller's token, so each service would otherwise
+ * <p>
+ * Every service uses it: the gateway forwards the caller's token, so each service would otherwise
  * check the same signature again on every call. It answers before the OIDC extension's identity
  * provider (higher priority) and only for tokens it holds, else it passes (null) and OIDC verifies;
  * {@link VerifiedTokenRecorder} records what OIDC verified.

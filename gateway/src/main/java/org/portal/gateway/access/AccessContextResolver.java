@@ -1,27 +1,32 @@
 package org.portal.gateway.access;
 
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 import org.portal.gateway.config.GatewayConfig;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Finds a portal user's access context: their status and account from portal-users-service, their
  * edition and grants from licensing-service. Answers are cached per subject, so a warm call makes no
  * request to another service; a failed look-up is not cached.
  *
- * <p>A context read after {@code refresh-after} is served as it is while a fresh one is looked up in
+ * <p>
+ * A context read after {@code refresh-after} is served as it is while a fresh one is looked up in
  * the background, so a busy user never waits on a look-up once their context is cached; a failed
  * refresh keeps the old one until {@code expire-after}, which bounds how stale a context can get when
  * the services do not answer. Change events drop contexts at once.
@@ -55,7 +60,8 @@ public class AccessContextResolver {
     private Uni<AccessContext> lookUp(String subject) {
         return portalUsers.subject(subject)
                 .onFailure(AccessContextResolver::isNotFound).transform(e -> new AccessRefused(
-                        AccessRefused.NOT_A_PORTAL_USER, "Your identity is not linked to a portal user; register or accept an invitation first"))
+                        AccessRefused.NOT_A_PORTAL_USER,
+                        "Your identity is not linked to a portal user; register or accept an invitation first"))
                 .flatMap(user -> licensing.entitlement(user.userId())
                         .map(entitlement -> AccessContext.of(user, entitlement))
                         .onFailure(AccessContextResolver::isNotFound).recoverWithItem(() -> AccessContext.withoutSeat(user)))

@@ -1,6 +1,7 @@
 package org.portal.gateway.access;
 
 import java.util.Map;
+
 import org.portal.problem.AccessProblems;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;

@@ -1,9 +1,10 @@
 package org.portal.gateway.access;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** licensing-service's answer for a portal user's seat. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,12 +1,15 @@
 package org.portal.gateway.access;
 
-import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.UUID;
+
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
 
 @RegisterRestClient(configKey = "licensing")
 @OidcClientFilter

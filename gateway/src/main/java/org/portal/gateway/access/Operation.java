@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** What a request does to a section. Portal users are never granted delete. */
 public enum Operation {
-    read, create, edit;
+    read,
+    create,
+    edit;
 
     /**
      * GET reads; POST on a section's records creates one; PUT and PATCH edit. A POST on one record's

@@ -1,11 +1,13 @@
 package org.portal.gateway.access;
 
-import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
 
 @RegisterRestClient(configKey = "portal-users")
 @OidcClientFilter

@@ -1,32 +1,36 @@
 package org.portal.gateway.openapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.logging.Log;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
-import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
-import io.smallrye.openapi.runtime.io.Format;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portal.gateway.routing.RouteTable;
 import org.portal.gateway.routing.ServiceProxy;
 import org.portal.gateway.routing.Target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.logging.Log;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 
 /**
  * One OpenAPI document for the whole public API at {@code /q/openapi}: the gateway's own paths and
@@ -66,7 +70,7 @@ public class ApiDocument {
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        router.get("/q/openapi").handler(ctx -> vertx.<String>executeBlocking(() -> document().toPrettyString())
+        router.get("/q/openapi").handler(ctx -> vertx.<String> executeBlocking(() -> document().toPrettyString())
                 .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body))
                 .onFailure(ctx::fail));
     }
@@ -78,7 +82,8 @@ public class ApiDocument {
         }
         ObjectNode merged = skeleton();
         // The gateway's own document is read in-process; the services' through the proxy's HTTP client.
-        merge(merged, "gateway", (ObjectNode) json.readTree(own.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON)));
+        merge(merged, "gateway",
+                (ObjectNode) json.readTree(own.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON)));
         List<String> missing = new ArrayList<>();
         services.forEach((name, target) -> {
             try {
@@ -141,7 +146,8 @@ public class ApiDocument {
         for (Iterator<String> names = sourceSchemas.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (schemas.has(name) && !schemas.get(name).equals(sourceSchemas.get(name))) {
-                text = text.replace("\"#/components/schemas/" + name + "\"", "\"#/components/schemas/" + service + "." + name + "\"");
+                text = text.replace("\"#/components/schemas/" + name + "\"",
+                        "\"#/components/schemas/" + service + "." + name + "\"");
             }
         }
         ObjectNode renamed = (ObjectNode) json.readTree(text);
@@ -190,7 +196,8 @@ public class ApiDocument {
                     : "Seconds until the caller may call again"));
             responses.set("429", tooMany);
             if (!responses.has("500")) {
-                responses.set("500", problemResponse("An unexpected failure (internal); the request id in X-Request-Id traces it"));
+                responses.set("500",
+                        problemResponse("An unexpected failure (internal); the request id in X-Request-Id traces it"));
             }
             responses.fields().forEachRemaining(response -> {
                 int status = response.getKey().matches("\\d{3}") ? Integer.parseInt(response.getKey()) : 0;

@@ -1,15 +1,5 @@
 package org.portal.gateway.quota;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,20 +13,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 import org.portal.gateway.config.GatewayConfig;
-import org.portal.gateway.usage.UsageClient;
 import org.portal.problem.ProblemException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Counts a portal user's calls per calendar day in Redis. Checking the limit and incrementing happen
  * in one Lua script, one round trip, so the count is exact under any concurrency and across gateway
  * instances; a refused call is not counted. Keys expire by themselves after the day and a grace.
  *
- * <p>A counter Redis does not hold (the user's first call today, or Redis lost its data) starts from
+ * <p>
+ * A counter Redis does not hold (the user's first call today, or Redis lost its data) starts from
  * today's durable count in licensing-service, which the gateways copy there every minute: losing
  * Redis costs at most the calls of the last minute, not a fresh allowance.
  */
@@ -83,7 +86,8 @@ public class QuotaCounter {
     private volatile LocalDate overLimitDay;
 
     public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage,
-            GatewayConfig config, Clock clock, MeterRegistry metrics, @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
+            GatewayConfig config, Clock clock, MeterRegistry metrics,
+            @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
         this.redis = redis;
         this.counting = counting;
         this.usage = usage;
@@ -127,7 +131,8 @@ public class QuotaCounter {
     }
 
     private Uni<Response> script(String key, String max, String ttl, String shadow, String start) {
-        return counting.send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key).arg(max).arg(ttl).arg(shadow).arg(start))
+        return counting
+                .send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key).arg(max).arg(ttl).arg(shadow).arg(start))
                 .onFailure(QuotaCounter::isNoScript)
                 .recoverWithUni(() -> counting.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key).arg(max).arg(ttl)
                         .arg(shadow).arg(start)))

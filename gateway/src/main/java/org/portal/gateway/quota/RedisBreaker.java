@@ -1,9 +1,10 @@
 package org.portal.gateway.quota;
 
-import io.quarkus.logging.Log;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
+
+import io.quarkus.logging.Log;
 
 /**
  * Tells when Redis is gone rather than slow: after {@code threshold} failures in a row the breaker

@@ -1,11 +1,14 @@
 package org.portal.gateway.routing;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.portal.gateway.config.GatewayConfig;
 import org.portal.gateway.quota.RateLimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * A token bucket per caller for the calls outside the daily quota: {@code capacity} at once, refilled

@@ -1,5 +1,28 @@
 package org.portal.gateway.routing;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.portal.gateway.access.AccessContext;
+import org.portal.gateway.access.AccessContextResolver;
+import org.portal.gateway.access.AccessRefused;
+import org.portal.gateway.access.CustomSections;
+import org.portal.gateway.access.Operation;
+import org.portal.gateway.config.GatewayConfig;
+import org.portal.gateway.quota.QuotaCounter;
+import org.portal.gateway.quota.QuotaDecision;
+import org.portal.gateway.quota.QuotaView;
+import org.portal.problem.CommonProblems;
+import org.portal.problem.Problem;
+import org.portal.problem.ProblemException;
+import org.portal.problem.ProblemRoutes;
+import org.portal.problem.ProblemType;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.AuthenticationFailedException;
@@ -9,27 +32,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.Map;
-import java.util.Optional;
-import org.portal.gateway.access.AccessContext;
-import org.portal.gateway.access.AccessContextResolver;
-import org.portal.gateway.access.AccessRefused;
-import org.portal.gateway.access.CustomSections;
-import org.portal.gateway.config.GatewayConfig;
-import java.util.UUID;
-import org.portal.gateway.access.Operation;
-import org.portal.gateway.quota.QuotaCounter;
-import org.portal.gateway.quota.QuotaDecision;
-import org.portal.gateway.quota.QuotaView;
-import org.portal.problem.CommonProblems;
-import org.portal.problem.Problem;
-import org.portal.problem.ProblemException;
-import org.portal.problem.ProblemRoutes;
-import org.portal.problem.ProblemType;
 
 /**
  * The gateway's pipeline for every {@code /api} request: a verified token, then for portal users on
@@ -101,12 +104,14 @@ public class GatewayRoutes {
         }
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous() || !hasSubject(identity)) {
-            refuseWithinBurst(ctx, address(ctx), Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
+            refuseWithinBurst(ctx, address(ctx),
+                    Problem.of(CommonProblems.UNAUTHORIZED, "A valid bearer access token is required"));
             return;
         }
         String subject = identity.getPrincipal().getName();
         if (tooLarge(ctx.request().getHeader("Content-Length"))) {
-            refuseWithinBurst(ctx, subject, Problem.of(PAYLOAD_TOO_LARGE, "A request body may have at most " + maxBodySize + " bytes"));
+            refuseWithinBurst(ctx, subject,
+                    Problem.of(PAYLOAD_TOO_LARGE, "A request body may have at most " + maxBodySize + " bytes"));
             return;
         }
         Target target = route.get().target();
@@ -152,7 +157,8 @@ public class GatewayRoutes {
             throw new AccessRefused(AccessRefused.USER_NOT_ACTIVE, "Your portal account is " + context.status());
         }
         if (!context.hasSeat()) {
-            throw new AccessRefused(AccessRefused.NO_SEAT, "You hold no valid portal seat; ask your portal administrator for one");
+            throw new AccessRefused(AccessRefused.NO_SEAT,
+                    "You hold no valid portal seat; ask your portal administrator for one");
         }
         if (section.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -46,7 +46,8 @@ public final class RouteTable {
      * of that rule: the pipeline and the API document both ask here.
      */
     public static boolean counted(String path) {
-        return match(path).map(Route::counted).orElse(false) && (section(path).isPresent() || !path.startsWith("/api/sections"));
+        return match(path).map(Route::counted).orElse(false)
+                && (section(path).isPresent() || !path.startsWith("/api/sections"));
     }
 
     /** The section a path is about: {@code /api/sections/{code}/...}, or empty for the section list itself. */

@@ -1,7 +1,22 @@
 package org.portal.gateway.routing;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.portal.gateway.config.GatewayConfig;
+import org.portal.gateway.quota.RateLimit;
+import org.portal.problem.Problem;
+import org.portal.problem.ProblemType;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,17 +31,6 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import org.jboss.logging.Logger;
-import org.portal.gateway.config.GatewayConfig;
-import org.portal.gateway.quota.RateLimit;
-import org.portal.problem.Problem;
-import org.portal.problem.ProblemType;
 
 /**
  * Streams requests to the owning service and its response back, through Vert.x's reverse proxy over
@@ -82,7 +86,8 @@ public class ServiceProxy {
                 .setURI(pathAndQuery).setIdleTimeout(timeout.toMillis()))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
-                        : Future.failedFuture(new IllegalStateException(origin + pathAndQuery + " answered " + response.statusCode())));
+                        : Future.failedFuture(
+                                new IllegalStateException(origin + pathAndQuery + " answered " + response.statusCode())));
     }
 
     private static int port(URI origin) {
@@ -99,7 +104,8 @@ public class ServiceProxy {
      * service's own copies of the gateway's headers dropped.
      */
     private record Forwarding(String requestId, long maxBodySize, ObjectMapper json)
-            implements ProxyInterceptor {
+            implements
+                ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             // The caller's trace context ended at the gateway's own span; the tracer sends the gateway's
@@ -121,7 +127,8 @@ public class ServiceProxy {
                 LOG.warnf("%s %s (request %s) could not be forwarded: %s", context.request().getMethod(),
                         context.request().getURI(), requestId, failure.toString());
                 return Future.succeededFuture(
-                        problem(context, Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly")));
+                        problem(context,
+                                Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly")));
             });
         }
 
@@ -147,7 +154,8 @@ public class ServiceProxy {
             // A small answer of known length is read whole and written with its head in one go: one write, not two.
             Promise<Buffer> read = Promise.promise();
             Buffer whole = Buffer.buffer((int) body.length());
-            body.stream().exceptionHandler(read::tryFail).endHandler(end -> read.tryComplete(whole)).handler(whole::appendBuffer)
+            body.stream().exceptionHandler(read::tryFail).endHandler(end -> read.tryComplete(whole))
+                    .handler(whole::appendBuffer)
                     .resume();
             return read.future().compose(complete -> {
                 response.setBody(Body.body(complete));

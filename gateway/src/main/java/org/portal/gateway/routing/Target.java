@@ -2,5 +2,8 @@ package org.portal.gateway.routing;
 
 /** Who answers a path: one of the services, or the gateway itself. */
 public enum Target {
-    LICENSING, PORTAL_USERS, SECTIONS, GATEWAY
+    LICENSING,
+    PORTAL_USERS,
+    SECTIONS,
+    GATEWAY
 }

@@ -1,5 +1,20 @@
 package org.portal.gateway.usage;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.portal.gateway.quota.QuotaCounter;
+import org.portal.gateway.quota.UsageClient;
+
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -11,24 +26,14 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.portal.gateway.quota.QuotaCounter;
 
 /**
  * Copies the daily counters from Redis to licensing-service's database, so that usage history
  * survives a Redis loss except for the minutes since the last copy. Every gateway instance copies;
  * the store keeps the highest count per user and day, so copies never conflict.
  *
- * <p>On a Redis Cluster each master holds a share of the counters and SCAN sees one node's keys, so
+ * <p>
+ * On a Redis Cluster each master holds a share of the counters and SCAN sees one node's keys, so
  * every master is scanned on a connection of its own (the masters are read from CLUSTER SLOTS at each
  * copy, so a resharded cluster is followed). Standalone Redis is the one-node case of the same walk.
  */
@@ -105,7 +110,8 @@ public class UsageFlusher {
                     continue;
                 }
                 // One GET per key in one pipeline: keys of one node may still lie in different slots, which MGET refuses.
-                List<Response> values = await(connection.batch(keys.stream().map(key -> Request.cmd(Command.GET).arg(key)).toList()));
+                List<Response> values = await(
+                        connection.batch(keys.stream().map(key -> Request.cmd(Command.GET).arg(key)).toList()));
                 List<UsageClient.Count> counts = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     Response value = values.get(i);

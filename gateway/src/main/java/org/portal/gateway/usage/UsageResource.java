@@ -1,7 +1,11 @@
 package org.portal.gateway.usage;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
@@ -19,16 +23,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.gateway.quota.QuotaCounter;
+import org.portal.gateway.quota.UsageClient;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 /** Portal users' daily call counts for administrators, and their corrections. */
 @Path("/api/usage/users/{userId}")
@@ -75,7 +79,8 @@ public class UsageResource {
     @Path("/adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct or reset the user's count for today; recorded with who and why")
-    public Uni<UsageClient.AdjustmentView> adjustUsage(@PathParam("userId") UUID userId, @Valid @NotNull Correction correction) {
+    public Uni<UsageClient.AdjustmentView> adjustUsage(@PathParam("userId") UUID userId,
+            @Valid @NotNull Correction correction) {
         LocalDate today = counter.today();
         return usage.adjust(new UsageClient.Adjustment(userId, today, correction.calls(), correction.reason(),
                 identity.getPrincipal().getName()))

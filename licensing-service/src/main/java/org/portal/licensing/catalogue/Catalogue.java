@@ -1,13 +1,14 @@
 package org.portal.licensing.catalogue;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 /** Answers questions about editions and main products from the catalogue data. */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class Catalogue {
      */
     @Transactional
     public Map<String, Set<Operation>> grantedSections(Edition edition, MainProduct product) {
-        Set<String> offered = BaseSection.<BaseSection>listAll().stream()
+        Set<String> offered = BaseSection.<BaseSection> listAll().stream()
                 .filter(section -> product.modules.contains(section.moduleCode))
                 .map(section -> section.code)
                 .collect(Collectors.toSet());

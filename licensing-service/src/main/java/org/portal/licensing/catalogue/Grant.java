@@ -1,10 +1,11 @@
 package org.portal.licensing.catalogue;
 
+import java.util.Objects;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import java.util.Objects;
 
 /** One operation on one base section that an edition allows. */
 @Embeddable

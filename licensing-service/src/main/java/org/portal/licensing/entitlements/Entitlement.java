@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
 import org.portal.licensing.catalogue.Operation;
 
 /** What a portal user's seat entitles them to: the facts the gateway enforces on every call. */

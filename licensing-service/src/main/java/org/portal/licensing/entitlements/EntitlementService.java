@@ -1,10 +1,12 @@
 package org.portal.licensing.entitlements;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
 import org.portal.licensing.catalogue.Catalogue;
 import org.portal.licensing.catalogue.Edition;
 import org.portal.licensing.catalogue.MainProduct;

@@ -1,19 +1,21 @@
 package org.portal.licensing.ledger;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.portal.licensing.licenses.License;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.licensing.licenses.License;
 
 @Path("/api/licensing/ledger")
 @Tag(name = "Seat ledger")
@@ -29,7 +31,8 @@ public class LedgerResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every license import, seat assignment and revocation, newest first")
-    public LedgerPage listLedger(@QueryParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @QueryParam("userId") UUID userId,
+    public LedgerPage listLedger(@QueryParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId,
+            @QueryParam("userId") UUID userId,
             @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return ledger.page(licenseId, userId, offset, limit);

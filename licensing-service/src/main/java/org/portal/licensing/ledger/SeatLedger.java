@@ -1,14 +1,16 @@
 package org.portal.licensing.ledger;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class SeatLedger {
@@ -46,9 +48,10 @@ public class SeatLedger {
             parameters.and("userId", userId);
         }
         var query = where.isEmpty()
-                ? LedgerEntry.<LedgerEntry>findAll(Sort.descending("id"))
-                : LedgerEntry.<LedgerEntry>find(String.join(" and ", where), Sort.descending("id"), parameters);
-        List<LedgerPage.Line> lines = query.range(offset, offset + limit - 1).list().stream().map(LedgerPage.Line::from).toList();
+                ? LedgerEntry.<LedgerEntry> findAll(Sort.descending("id"))
+                : LedgerEntry.<LedgerEntry> find(String.join(" and ", where), Sort.descending("id"), parameters);
+        List<LedgerPage.Line> lines = query.range(offset, offset + limit - 1).list().stream().map(LedgerPage.Line::from)
+                .toList();
         return new LedgerPage(lines, offset, limit, query.count());
     }
 }

@@ -1,12 +1,12 @@
 package org.portal.licensing.licenses;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -15,6 +15,9 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 import org.portal.licensing.config.LicensingConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Checks that a license file is a compact JWS signed by one of the configured vendor keys, with one of
@@ -71,11 +74,13 @@ public class LicenseFileVerifier {
             }
             jws.setKey(key.getKey());
             if (!jws.verifySignature()) {
-                throw new LicenseRefused(LicenseRefused.SIGNATURE, "The license file's signature does not verify: it was altered or signed by another key");
+                throw new LicenseRefused(LicenseRefused.SIGNATURE,
+                        "The license file's signature does not verify: it was altered or signed by another key");
             }
             return jws.getPayload();
         } catch (JoseException e) {
-            throw new LicenseRefused(LicenseRefused.SIGNATURE, "The license file's signature cannot be verified: " + e.getMessage());
+            throw new LicenseRefused(LicenseRefused.SIGNATURE,
+                    "The license file's signature cannot be verified: " + e.getMessage());
         }
     }
 
@@ -94,7 +99,8 @@ public class LicenseFileVerifier {
     private static int positive(JsonNode claims, String name) {
         JsonNode value = claims.get(name);
         if (value == null || !value.canConvertToInt() || value.asInt() <= 0) {
-            throw new LicenseRefused(LicenseRefused.MALFORMED, "The license claim '" + name + "' must be a positive whole number");
+            throw new LicenseRefused(LicenseRefused.MALFORMED,
+                    "The license claim '" + name + "' must be a positive whole number");
         }
         return value.asInt();
     }

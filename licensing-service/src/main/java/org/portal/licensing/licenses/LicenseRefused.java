@@ -10,9 +10,11 @@ public class LicenseRefused extends ProblemException {
     public static final ProblemType SIGNATURE = refusal("license-signature", "License signature not trusted");
     public static final ProblemType INSTALLATION = refusal("license-installation", "License issued to another installation");
     public static final ProblemType EXPIRED = refusal("license-expired", "License has expired");
-    public static final ProblemType UNKNOWN_TERMS = refusal("license-unknown-terms", "License names an unknown edition or product");
+    public static final ProblemType UNKNOWN_TERMS = refusal("license-unknown-terms",
+            "License names an unknown edition or product");
     public static final ProblemType INCOMPATIBLE = refusal("license-incompatible", "Edition not allowed with the main product");
-    public static final ProblemType SUPERSEDED = new ProblemType("license-superseded", "A newer license is already imported", 409);
+    public static final ProblemType SUPERSEDED = new ProblemType("license-superseded", "A newer license is already imported",
+            409);
 
     public LicenseRefused(ProblemType type, String detail) {
         super(type, detail);

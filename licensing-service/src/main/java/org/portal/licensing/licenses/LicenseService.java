@@ -1,22 +1,23 @@
 package org.portal.licensing.licenses;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.events.ChangeEvent;
-import org.portal.licensing.ledger.LedgerAction;
-import org.portal.licensing.ledger.SeatLedger;
-import org.portal.licensing.seats.SeatService;
 import org.portal.licensing.catalogue.Catalogue;
 import org.portal.licensing.catalogue.Edition;
 import org.portal.licensing.catalogue.MainProduct;
 import org.portal.licensing.config.LicensingConfig;
+import org.portal.licensing.ledger.LedgerAction;
+import org.portal.licensing.ledger.SeatLedger;
 import org.portal.problem.NotFound;
 
 @ApplicationScoped
@@ -26,12 +27,12 @@ public class LicenseService {
     private final Catalogue catalogue;
     private final LicensingConfig config;
     private final Clock clock;
-    private final SeatService seats;
+    private final SeatRebalancing seats;
     private final SeatLedger ledger;
     private final Event<ChangeEvent> changes;
 
     public LicenseService(LicenseFileVerifier verifier, Catalogue catalogue, LicensingConfig config, Clock clock,
-            SeatService seats, SeatLedger ledger, Event<ChangeEvent> changes) {
+            SeatRebalancing seats, SeatLedger ledger, Event<ChangeEvent> changes) {
         this.verifier = verifier;
         this.catalogue = catalogue;
         this.config = config;
@@ -68,7 +69,8 @@ public class LicenseService {
                 LicenseRefused.UNKNOWN_TERMS, "Unknown main product '" + file.mainProduct() + "'"));
         if (!edition.allowedProducts.contains(product.code)) {
             throw new LicenseRefused(LicenseRefused.INCOMPATIBLE, "The " + edition.title + " may not be used with "
-                    + product.title + "; it is allowed with: " + String.join(", ", edition.allowedProducts.stream().sorted().toList()));
+                    + product.title + "; it is allowed with: "
+                    + String.join(", ", edition.allowedProducts.stream().sorted().toList()));
         }
 
         License existing = License.findById(file.licenseId(), LockModeType.PESSIMISTIC_WRITE);
@@ -113,6 +115,6 @@ public class LicenseService {
 
     @Transactional
     public License get(String id) {
-        return License.<License>findByIdOptional(id).orElseThrow(() -> new NotFound("No license " + id));
+        return License.<License> findByIdOptional(id).orElseThrow(() -> new NotFound("No license " + id));
     }
 }

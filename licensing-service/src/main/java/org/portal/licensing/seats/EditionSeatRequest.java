@@ -1,9 +1,10 @@
 package org.portal.licensing.seats;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
 
 /**
  * A seat of any valid license of an edition, for a user another service has just admitted or whom an

@@ -1,18 +1,21 @@
 package org.portal.licensing.seats;
 
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.licensing.catalogue.Catalogue;
 import org.portal.problem.ProblemException;
 import org.portal.problem.SeatProblems;
 import org.portal.problem.Unprocessable;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 
 /**
  * The seats a portal administrator sets aside per account and edition, and the one rule on them: an
@@ -49,7 +52,7 @@ public class SeatBudgets {
 
     @Transactional
     public List<SeatBudgetView> list(UUID accountId) {
-        return SeatBudget.<SeatBudget>list("key.accountId", Sort.by("key.editionCode"), accountId).stream()
+        return SeatBudget.<SeatBudget> list("key.accountId", Sort.by("key.editionCode"), accountId).stream()
                 .map(budget -> new SeatBudgetView(accountId, budget.key.editionCode(), budget.seats,
                         used(accountId, budget.key.editionCode()), budget.updatedAt, budget.updatedBy))
                 .toList();

@@ -1,7 +1,8 @@
 package org.portal.licensing.seats;
 
-import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
 
 public record SeatRequest(@NotNull UUID userId) {
 }

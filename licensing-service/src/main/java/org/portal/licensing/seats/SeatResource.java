@@ -1,13 +1,13 @@
 package org.portal.licensing.seats;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.portal.licensing.licenses.License;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -19,11 +19,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.licensing.licenses.License;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/licensing/licenses/{licenseId}/seats")
 @Tag(name = "Seats")
@@ -46,7 +49,8 @@ public class SeatResource {
     @APIResponse(responseCode = "404", description = "No such license")
     @APIResponse(responseCode = "409", description = "No free seat, or the user holds a seat of another license")
     @APIResponseSchema(value = SeatView.class, responseCode = "201", responseDescription = "Seat given")
-    public Response giveSeat(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @Valid @NotNull SeatRequest request) {
+    public Response giveSeat(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId,
+            @Valid @NotNull SeatRequest request) {
         SeatService.Assigned assigned = seats.assign(licenseId, request.userId(), caller.getPrincipal().getName());
         return Response.status(assigned.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(SeatView.from(assigned.seat())).build();
@@ -57,7 +61,8 @@ public class SeatResource {
     @Operation(summary = "Take a seat back from a portal user")
     @APIResponse(responseCode = "204", description = "Taken back")
     @APIResponse(responseCode = "404", description = "The user holds no seat of this license")
-    public void revokeSeat(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @PathParam("userId") UUID userId) {
+    public void revokeSeat(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId,
+            @PathParam("userId") UUID userId) {
         seats.revoke(licenseId, userId, caller.getPrincipal().getName());
     }
 
@@ -73,7 +78,8 @@ public class SeatResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dry run: would this many more seats fit, and which limit binds")
-    public SeatCheck checkSeats(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId, @Valid @NotNull SeatCheckRequest request) {
+    public SeatCheck checkSeats(@PathParam("licenseId") @Size(max = License.ID_MAX_LENGTH) String licenseId,
+            @Valid @NotNull SeatCheckRequest request) {
         return seats.check(licenseId, request.count());
     }
 }

@@ -1,27 +1,31 @@
 package org.portal.licensing.seats;
 
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.events.ChangeEvent;
 import org.portal.licensing.catalogue.Catalogue;
 import org.portal.licensing.catalogue.Edition;
 import org.portal.licensing.ledger.LedgerAction;
 import org.portal.licensing.ledger.SeatLedger;
 import org.portal.licensing.licenses.License;
+import org.portal.licensing.licenses.SeatRebalancing;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 
+import io.quarkus.panache.common.Sort;
+
 @ApplicationScoped
-public class SeatService {
+public class SeatService implements SeatRebalancing {
 
     private static final Sort OLDEST_FIRST = Sort.by("assignedAt").and("userId");
 
@@ -91,7 +95,8 @@ public class SeatService {
             budgets.reserve(budgetAccount, edition);
         }
         LocalDate today = LocalDate.now(clock);
-        List<License> licenses = License.list("editionCode = ?1 and validFrom <= ?2 and (validUntil is null or validUntil >= ?2)",
+        List<License> licenses = License.list(
+                "editionCode = ?1 and validFrom <= ?2 and (validUntil is null or validUntil >= ?2)",
                 Sort.by("validUntil", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_FIRST).and("id"), edition, today);
         for (License license : licenses) {
             License locked = locked(license.id);
@@ -128,21 +133,19 @@ public class SeatService {
     public void revokeHeld(UUID userId, UUID budgetAccount, String actor) {
         Seat seat = Seat.findById(userId);
         if (seat == null || (budgetAccount != null && !budgetAccount.equals(seat.budgetAccountId))) {
-            throw new NotFound("User " + userId + " holds no seat" + (budgetAccount == null ? "" : " given from the account's budget"));
+            throw new NotFound(
+                    "User " + userId + " holds no seat" + (budgetAccount == null ? "" : " given from the account's budget"));
         }
         revoke(seat.licenseId, userId, actor);
     }
 
     private static boolean heldOf(Seat seat, String edition) {
-        return License.<License>findByIdOptional(seat.licenseId).map(license -> license.editionCode.equals(edition))
+        return License.<License> findByIdOptional(seat.licenseId).map(license -> license.editionCode.equals(edition))
                 .orElse(false);
     }
 
-    /**
-     * Marks the newest seats beyond the license's count as over the limit, and the oldest within it,
-     * so a license with fewer seats than are given never locks everyone out. Returns the users whose
-     * seats are over the limit.
-     */
+    /** Marks seats over the limit newest first, so a license with fewer seats than are given never locks everyone out. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> rebalance(License license, String actor) {
         List<Seat> seats = Seat.list("licenseId", OLDEST_FIRST, license.id);
@@ -167,7 +170,7 @@ public class SeatService {
     @Transactional
     public SeatPage page(String licenseId, int offset, int limit) {
         License license = existing(licenseId);
-        var query = Seat.<Seat>find("licenseId", OLDEST_FIRST, licenseId);
+        var query = Seat.<Seat> find("licenseId", OLDEST_FIRST, licenseId);
         List<SeatView> items = query.range(offset, offset + limit - 1).list().stream().map(SeatView::from).toList();
         return new SeatPage(items, offset, limit, query.count(), license.seats,
                 Seat.count("licenseId = ?1 and overLimit = true", licenseId));
@@ -192,6 +195,6 @@ public class SeatService {
     }
 
     private static License existing(String licenseId) {
-        return License.<License>findByIdOptional(licenseId).orElseThrow(() -> new NotFound("No license " + licenseId));
+        return License.<License> findByIdOptional(licenseId).orElseThrow(() -> new NotFound("No license " + licenseId));
     }
 }

@@ -1,6 +1,7 @@
 package org.portal.users.access;
 
 import java.util.UUID;
+
 import org.portal.problem.NotFound;
 
 /**

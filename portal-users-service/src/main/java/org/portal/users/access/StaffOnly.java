@@ -1,9 +1,11 @@
 package org.portal.users.access;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import java.util.Set;
+
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * What only portal staff may do, and the staff identities that are never portal users. An account

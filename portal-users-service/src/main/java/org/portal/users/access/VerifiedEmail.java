@@ -1,6 +1,7 @@
 package org.portal.users.access;
 
 import java.util.Optional;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
@@ -22,7 +23,7 @@ public final class VerifiedEmail {
 
     /** The token's e-mail address, or a 403 problem that says what the person must do first. */
     public static String of(JsonWebToken token) {
-        String email = Optional.ofNullable(token.<Object>getClaim(EMAIL)).map(VerifiedEmail::text).orElse("");
+        String email = Optional.ofNullable(token.<Object> getClaim(EMAIL)).map(VerifiedEmail::text).orElse("");
         if (email.isBlank()) {
             throw new ProblemException(NOT_VERIFIED,
                     "Your identity has no e-mail address; add one at the sign-in service and verify it first");
@@ -30,7 +31,8 @@ public final class VerifiedEmail {
         // Keycloak's claim is a JSON boolean; other providers send the string "true".
         if (!"true".equals(text(token.getClaim(EMAIL_VERIFIED)))) {
             throw new ProblemException(NOT_VERIFIED,
-                    "Your e-mail address " + email + " is not verified: follow the link the sign-in service mailed you, then sign in again");
+                    "Your e-mail address " + email
+                            + " is not verified: follow the link the sign-in service mailed you, then sign in again");
         }
         return email;
     }

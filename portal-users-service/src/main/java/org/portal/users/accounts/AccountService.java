@@ -1,13 +1,16 @@
 package org.portal.users.accounts;
 
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
+
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class AccountService {
@@ -28,8 +31,8 @@ public class AccountService {
 
     @Transactional
     public List<Account> search(String text, int offset, int limit) {
-        var query = text == null || text.isBlank() ? Account.<Account>findAll(Sort.by("name"))
-                : Account.<Account>find("lower(name) like ?1", Sort.by("name"),
+        var query = text == null || text.isBlank() ? Account.<Account> findAll(Sort.by("name"))
+                : Account.<Account> find("lower(name) like ?1", Sort.by("name"),
                         "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
         return query.range(offset, offset + limit - 1).list();
     }
@@ -47,6 +50,6 @@ public class AccountService {
 
     @Transactional
     public Account get(UUID id) {
-        return Account.<Account>findByIdOptional(id).orElseThrow(() -> new NotFound("No account " + id));
+        return Account.<Account> findByIdOptional(id).orElseThrow(() -> new NotFound("No account " + id));
     }
 }

@@ -1,15 +1,16 @@
 package org.portal.users.identity;
 
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
@@ -19,6 +20,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.portal.users.access.Roles;
 import org.portal.users.access.StaffOnly;
 import org.portal.users.config.UsersConfig;
+
+import io.quarkus.logging.Log;
 
 /** Keycloak's admin API, as this service's own service account (realm-management user roles). */
 @ApplicationScoped
@@ -138,7 +141,8 @@ public class KeycloakIdentityProvider implements IdentityProvider {
             return work.get();
         } catch (WebApplicationException | ProcessingException e) {
             Log.errorf("Identity provider call failed (%s): %s", what, e.toString());
-            throw new IdentityProviderUnavailable("The identity provider did not complete the change; nothing was changed here; try again");
+            throw new IdentityProviderUnavailable(
+                    "The identity provider did not complete the change; nothing was changed here; try again");
         }
     }
 }

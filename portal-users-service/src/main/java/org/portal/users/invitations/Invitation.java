@@ -1,15 +1,18 @@
 package org.portal.users.invitations;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.portal.users.users.AccessScope;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An invitation of an email address into an account; usable once, until it expires. */
 @Entity

@@ -1,8 +1,8 @@
 package org.portal.users.invitations;
 
-import org.portal.users.access.Roles;
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
+import java.net.URI;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,17 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.users.access.CallerResolver;
+import org.portal.users.access.Roles;
 import org.portal.users.access.StaffOnly;
 import org.portal.users.access.VerifiedEmail;
+import org.portal.users.users.CallerResolver;
 import org.portal.users.users.PortalUserView;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/invitations")
 @Tag(name = "Invitations")

@@ -1,9 +1,5 @@
 package org.portal.users.invitations;
 
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +12,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriBuilder;
+
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 import org.portal.problem.ProblemException;
@@ -31,6 +32,8 @@ import org.portal.users.mail.MailText;
 import org.portal.users.users.AccessScope;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.PortalUserService;
+
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class InvitationService {
@@ -104,8 +107,8 @@ public class InvitationService {
     @Transactional
     public List<Invitation> list(Caller caller, int offset, int limit) {
         Sort sort = Sort.by("createdAt").descending().and("id");
-        var query = caller.isPortalAdmin() ? Invitation.<Invitation>findAll(sort)
-                : Invitation.<Invitation>find("accountId", sort, caller.accountId());
+        var query = caller.isPortalAdmin() ? Invitation.<Invitation> findAll(sort)
+                : Invitation.<Invitation> find("accountId", sort, caller.accountId());
         return query.range(offset, offset + limit - 1).list();
     }
 
@@ -116,7 +119,7 @@ public class InvitationService {
      */
     @Transactional
     public PortalUser accept(String subject, String email, String code) {
-        Invitation invitation = Invitation.<Invitation>find("codeHash", hash(code.strip())).firstResult();
+        Invitation invitation = Invitation.<Invitation> find("codeHash", hash(code.strip())).firstResult();
         if (invitation == null) {
             throw new NotFound("No invitation has this code");
         }
@@ -142,7 +145,8 @@ public class InvitationService {
         if (invitation.edition != null) {
             // On the inviter's behalf, as they chose the edition when they invited.
             seats.give(user.id, invitation.edition, invitation.seatFromBudget
-                    ? new Caller(invitation.invitedBy, invitation.accountId) : Caller.administrator(invitation.invitedBy));
+                    ? new Caller(invitation.invitedBy, invitation.accountId)
+                    : Caller.administrator(invitation.invitedBy));
         }
         return user;
     }

@@ -1,9 +1,11 @@
 package org.portal.users.invitations;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+
 import org.portal.users.users.AccessScope;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An invitation as administrators see it. {@code code} is shown once, in the answer to its creation,

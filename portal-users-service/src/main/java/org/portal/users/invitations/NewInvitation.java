@@ -1,11 +1,13 @@
 package org.portal.users.invitations;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
+
 import org.portal.users.users.AccessScope;
 
 /** Whom to invite into which account; {@code edition}, if named, is the seat they get on accepting. */

@@ -1,9 +1,10 @@
 package org.portal.users.licensing;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A portal user's entitlement as licensing-service states it. */
 @JsonIgnoreProperties(ignoreUnknown = true)

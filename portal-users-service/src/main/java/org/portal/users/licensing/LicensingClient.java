@@ -1,6 +1,8 @@
 package org.portal.users.licensing;
 
-import io.quarkus.oidc.client.filter.OidcClientFilter;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,9 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 
 /** licensing-service's internal API, called with this service's own identity. */
 @RegisterRestClient(configKey = "licensing")

@@ -1,18 +1,20 @@
 package org.portal.users.licensing;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.users.access.CallerResolver;
 import org.portal.users.access.Roles;
+import org.portal.users.users.CallerResolver;
 
 /** What an account's administrators may give out: set by portal administrators at licensing-service. */
 @Path("/api/accounts/{id}/seat-budgets")

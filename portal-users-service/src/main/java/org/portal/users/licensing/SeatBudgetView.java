@@ -1,8 +1,9 @@
 package org.portal.users.licensing;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** An account's budget of an edition's seats, as licensing-service keeps it. */
 @JsonIgnoreProperties(ignoreUnknown = true)

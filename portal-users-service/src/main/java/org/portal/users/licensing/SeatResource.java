@@ -1,27 +1,28 @@
 package org.portal.users.licensing;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.problem.Unprocessable;
 import org.portal.users.access.Caller;
-import org.portal.users.access.CallerResolver;
 import org.portal.users.access.Roles;
+import org.portal.users.users.CallerResolver;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.PortalUserService;
 import org.portal.users.users.UserStatus;
-import org.portal.problem.Unprocessable;
 
 /**
  * Seats given and taken back by the people who manage users: an account administrator out of the

@@ -1,21 +1,24 @@
 package org.portal.users.licensing;
 
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
-import org.portal.problem.ServiceUnavailable;
 import org.portal.problem.SeatProblems;
+import org.portal.problem.ServiceUnavailable;
 import org.portal.users.access.Caller;
+
+import io.quarkus.logging.Log;
 
 /**
  * Seats and entitlements, asked of licensing-service; its refusals become this service's problems.
@@ -52,7 +55,8 @@ public class Seats {
      */
     public void requireBudget(Caller giver, String edition) {
         UUID account = budgetOf(giver);
-        if (account != null && budgets(account).stream().noneMatch(budget -> budget.edition().equals(edition) && budget.seats() > 0)) {
+        if (account != null
+                && budgets(account).stream().noneMatch(budget -> budget.edition().equals(edition) && budget.seats() > 0)) {
             throw new ProblemException(SeatProblems.NO_SEAT_BUDGET,
                     "Your account has no budget of " + edition + " seats; ask your portal administrator for one");
         }

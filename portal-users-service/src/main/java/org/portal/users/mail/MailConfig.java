@@ -1,8 +1,9 @@
 package org.portal.users.mail;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** How the outbox is delivered; the SMTP server itself is quarkus.mailer's configuration. */
 @ConfigMapping(prefix = "portal.mail")

@@ -1,11 +1,13 @@
 package org.portal.users.mail;
 
-import io.quarkus.qute.TemplateInstance;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * Puts a mail in the outbox, in the caller's transaction: the mail exists exactly when the change

@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatter;
 /** How values read in a mail: for people, not parsers. */
 public final class MailText {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private MailText() {
     }

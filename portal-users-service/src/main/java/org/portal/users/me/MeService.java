@@ -1,13 +1,13 @@
 package org.portal.users.me;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
 import org.portal.problem.AccessProblems;
 import org.portal.problem.NotFound;
 import org.portal.problem.ProblemException;
@@ -16,6 +16,9 @@ import org.portal.users.licensing.EntitlementView;
 import org.portal.users.licensing.Seats;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.UserStatus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class MeService {

@@ -2,6 +2,7 @@ package org.portal.users.me;
 
 import java.util.List;
 import java.util.UUID;
+
 import org.portal.users.licensing.EntitlementView;
 import org.portal.users.users.AccessScope;
 import org.portal.users.users.UserStatus;

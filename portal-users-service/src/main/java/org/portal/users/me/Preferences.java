@@ -1,12 +1,14 @@
 package org.portal.users.me;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What a portal user chooses to see. Only these keys are accepted (an unknown key is a 400), each
@@ -15,8 +17,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Preferences(
-        @Size(max = 50) Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,62}") @Size(max = 63) String,
-                @Size(max = 30) List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,63}") @Size(max = 64) String>> listColumns,
+        @Size(max = 50) Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,62}") @Size(max = 63) String, @Size(max = 30) List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,63}") @Size(max = 64) String>> listColumns,
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}") @Size(max = 30) String language,
         @Min(5) @Max(100) Integer pageSize,
         @Pattern(regexp = "main-page|[a-z][a-z0-9-]{0,62}") @Size(max = 63) String startPage) {

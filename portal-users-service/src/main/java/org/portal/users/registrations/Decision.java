@@ -1,8 +1,10 @@
 package org.portal.users.registrations;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
+
 import org.portal.users.users.AccessScope;
 
 /**

@@ -1,8 +1,9 @@
 package org.portal.users.registrations;
 
-import org.portal.users.access.Roles;
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,17 +21,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.users.access.CallerResolver;
+import org.portal.users.access.Roles;
 import org.portal.users.access.StaffOnly;
 import org.portal.users.access.VerifiedEmail;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.portal.users.users.CallerResolver;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/registrations")
 @Tag(name = "Registration")
@@ -67,7 +70,8 @@ public class RegistrationResource {
     @GET
     @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
     @Operation(summary = "Registrations (an account administrator sees their account's)")
-    public List<RegistrationView> listRegistrations(@QueryParam("status") @Pattern(regexp = "pending|approved|rejected") @Size(max = 20) String status,
+    public List<RegistrationView> listRegistrations(
+            @QueryParam("status") @Pattern(regexp = "pending|approved|rejected") @Size(max = 20) String status,
             @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return registrations.list(callers.manager(), status, offset, limit).stream().map(RegistrationView::from).toList();

@@ -1,14 +1,15 @@
 package org.portal.users.registrations;
 
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
 import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
@@ -23,6 +24,8 @@ import org.portal.users.users.AccessScope;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.PortalUserService;
 import org.portal.users.users.UserStatus;
+
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class RegistrationService {
@@ -56,7 +59,7 @@ public class RegistrationService {
             throw new Conflict("You are a portal user already");
         }
         users.requireFreeEmail(email, null);
-        Account account = Account.<Account>find("lower(name) = ?1", request.companyName().strip().toLowerCase(Locale.ROOT))
+        Account account = Account.<Account> find("lower(name) = ?1", request.companyName().strip().toLowerCase(Locale.ROOT))
                 .firstResult();
         PortalUser pending = new PortalUser();
         pending.id = UUID.randomUUID();
@@ -93,9 +96,10 @@ public class RegistrationService {
     public List<Registration> list(Caller caller, String status, int offset, int limit) {
         Sort sort = Sort.by("createdAt").and("id");
         var query = caller.isPortalAdmin()
-                ? (status == null ? Registration.<Registration>findAll(sort) : Registration.<Registration>find("status", sort, status))
-                : (status == null ? Registration.<Registration>find("accountId", sort, caller.accountId())
-                        : Registration.<Registration>find("accountId = ?1 and status = ?2", sort, caller.accountId(), status));
+                ? (status == null ? Registration.<Registration> findAll(sort)
+                        : Registration.<Registration> find("status", sort, status))
+                : (status == null ? Registration.<Registration> find("accountId", sort, caller.accountId())
+                        : Registration.<Registration> find("accountId = ?1 and status = ?2", sort, caller.accountId(), status));
         return query.range(offset, offset + limit - 1).list();
     }
 

@@ -1,10 +1,11 @@
 package org.portal.users.users;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
 
 /**
  * A portal user created by an administrator for a person who already has an identity at the OIDC

@@ -1,6 +1,8 @@
 package org.portal.users.users;
 
-import org.portal.users.access.Roles;
+import java.net.URI;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,13 +20,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.users.access.CallerResolver;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.users.access.Roles;
 
 /**
  * Managing portal users: portal administrators for every account, account administrators (portal
@@ -87,13 +88,15 @@ public class PortalUserResource {
     @Path("/{id}/block")
     @Operation(summary = "Block a user: no new tokens at the provider, and the gateway refuses their current ones")
     public PortalUserView blockUser(@PathParam("id") UUID id) {
-        return PortalUserView.from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.blocked, null, null, null)));
+        return PortalUserView
+                .from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.blocked, null, null, null)));
     }
 
     @POST
     @Path("/{id}/unblock")
     @Operation(summary = "Unblock a user")
     public PortalUserView unblockUser(@PathParam("id") UUID id) {
-        return PortalUserView.from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.active, null, null, null)));
+        return PortalUserView
+                .from(users.update(callers.manager(), id, new UserUpdate(null, UserStatus.active, null, null, null)));
     }
 }

@@ -1,16 +1,16 @@
 package org.portal.users.users;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
 import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
@@ -18,6 +18,9 @@ import org.portal.problem.Unprocessable;
 import org.portal.users.access.Caller;
 import org.portal.users.accounts.Account;
 import org.portal.users.identity.IdentityProvider;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class PortalUserService {
@@ -100,8 +103,8 @@ public class PortalUserService {
             parameters.and("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
         }
         Sort sort = Sort.by("email").and("id");
-        var query = where.isEmpty() ? PortalUser.<PortalUser>findAll(sort)
-                : PortalUser.<PortalUser>find(String.join(" and ", where), sort, parameters);
+        var query = where.isEmpty() ? PortalUser.<PortalUser> findAll(sort)
+                : PortalUser.<PortalUser> find(String.join(" and ", where), sort, parameters);
         List<PortalUserView> items = query.range(offset, offset + limit - 1).list().stream().map(PortalUserView::from).toList();
         return new UserPage(items, offset, limit, query.count());
     }
@@ -176,6 +179,6 @@ public class PortalUserService {
 
     @Transactional
     public PortalUser byId(UUID id) {
-        return PortalUser.<PortalUser>findByIdOptional(id).orElseThrow(() -> new NotFound("No portal user " + id));
+        return PortalUser.<PortalUser> findByIdOptional(id).orElseThrow(() -> new NotFound("No portal user " + id));
     }
 }

@@ -1,5 +1,7 @@
 package org.portal.users.users;
 
 public enum UserStatus {
-    pending, active, blocked
+    pending,
+    active,
+    blocked
 }

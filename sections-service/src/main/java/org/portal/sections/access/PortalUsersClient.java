@@ -1,11 +1,14 @@
 package org.portal.sections.access;
 
-import io.quarkus.oidc.client.filter.OidcClientFilter;
+import java.util.UUID;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.UUID;
+
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 
 @RegisterRestClient(configKey = "portal-users")
 @OidcClientFilter

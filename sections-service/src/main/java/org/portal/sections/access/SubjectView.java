@@ -1,7 +1,8 @@
 package org.portal.sections.access;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** portal-users-service's answer for a token subject. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,8 +1,8 @@
 package org.portal.sections.access;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.portal.sections.lifecycles.Actor;
 
 /**
  * Who reads or writes records: staff (agents, administrators) reach every account; a portal user
@@ -24,9 +24,26 @@ public record Viewer(String subject, boolean staff, UUID userId, UUID accountId,
         return portalUser(null, user.userId(), user.accountId(), "own".equals(user.accessScope()));
     }
 
-    /** The reach rule in Java (ListQuery holds its SQL form): whether a record is within this viewer's reach. */
+    /** The reach rule: whether a record is within this viewer's reach. {@link #reachCondition} is its SQL form. */
     public boolean reaches(UUID recordAccountId, UUID ownerUserId, UUID contactUserId) {
         return staff || (recordAccountId.equals(accountId)
                 && (!ownScope || userId.equals(ownerUserId) || userId.equals(contactUserId)));
+    }
+
+    /**
+     * The reach rule as a condition on the records table aliased {@code r}, for queries that select
+     * many records; its parameters are added to {@code parameters}. ReachRuleTest holds it to
+     * {@link #reaches}.
+     */
+    public String reachCondition(Map<String, Object> parameters) {
+        if (staff) {
+            return "true";
+        }
+        parameters.put("reachAccount", accountId);
+        if (!ownScope) {
+            return "r.account_id = :reachAccount";
+        }
+        parameters.put("reachUser", userId);
+        return "r.account_id = :reachAccount and (r.owner_user_id = :reachUser or r.contact_user_id = :reachUser)";
     }
 }

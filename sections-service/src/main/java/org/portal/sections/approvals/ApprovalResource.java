@@ -1,5 +1,7 @@
 package org.portal.sections.approvals;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,7 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -40,7 +42,8 @@ public class ApprovalResource {
     @GET
     @Operation(summary = "My approvals waiting for my decision, oldest first, each with its record")
     @APIResponseSchema(value = OpenApprovals.class, responseCode = "200", responseDescription = "My open approvals and their number")
-    public OpenApprovals listMyApprovals(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApprovalService.MAX_OPEN) int limit) {
+    public OpenApprovals listMyApprovals(
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApprovalService.MAX_OPEN) int limit) {
         return approvals.open(access.requireSeat(), limit);
     }
 

@@ -1,10 +1,5 @@
 package org.portal.sections.approvals;
 
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
 import org.portal.problem.Problem;
@@ -22,14 +23,16 @@ import org.portal.sections.access.SubjectView;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Licensing;
+import org.portal.sections.definitions.Lifecycle;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
-import org.portal.sections.lifecycles.Lifecycle;
 import org.portal.sections.lifecycles.TransitionService;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;
+
+import io.quarkus.panache.common.Sort;
 
 /**
  * Approvals: a record sent to portal users of its account, who each approve or reject it. When all
@@ -115,15 +118,16 @@ public class ApprovalService {
     @Transactional
     public List<ApprovalRequestView> ofRecord(Section section, Viewer viewer, UUID recordId) {
         records.reachable(section, viewer, recordId);
-        return ApprovalRequest.<ApprovalRequest>list("recordId", Sort.descending("createdAt"), recordId).stream()
+        return ApprovalRequest.<ApprovalRequest> list("recordId", Sort.descending("createdAt"), recordId).stream()
                 .map(r -> ApprovalRequestView.from(r, Approval.list("requestId", Sort.by("id"), r.id))).toList();
     }
 
     /** The caller's approvals that wait for their decision, oldest first, and their number. */
     @Transactional
     public OpenApprovals open(Viewer viewer, int limit) {
-        List<Object[]> rows = em.createQuery("select a, r, e from Approval a, ApprovalRequest r, RecordEntity e " + OPEN_OF_VIEWER
-                + " and e.id = r.recordId order by r.createdAt, a.id", Object[].class)
+        List<Object[]> rows = em
+                .createQuery("select a, r, e from Approval a, ApprovalRequest r, RecordEntity e " + OPEN_OF_VIEWER
+                        + " and e.id = r.recordId order by r.createdAt, a.id", Object[].class)
                 .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId()).setMaxResults(limit)
                 .getResultList();
         List<OpenApproval> items = rows.stream().map(row -> {
@@ -157,7 +161,8 @@ public class ApprovalService {
         if (!ApprovalRequest.PENDING.equals(request.state)) {
             throw new ProblemException(REQUEST_CLOSED, "The request was " + request.state + " before your decision");
         }
-        if (decision.decision() == DecisionRequest.Decision.reject && (decision.comment() == null || decision.comment().isBlank())) {
+        if (decision.decision() == DecisionRequest.Decision.reject
+                && (decision.comment() == null || decision.comment().isBlank())) {
             throw new InvalidFields(List.of(new Problem.FieldError("comment", "a rejection says why")));
         }
         Instant now = Instant.now(clock);

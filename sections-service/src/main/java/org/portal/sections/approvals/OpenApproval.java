@@ -2,6 +2,7 @@ package org.portal.sections.approvals;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import org.portal.sections.records.RecordView;
 
 /** An approval waiting for the caller's decision, with the record as it stands (locked while it waits). */

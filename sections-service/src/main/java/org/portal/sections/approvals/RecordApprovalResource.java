@@ -1,10 +1,12 @@
 package org.portal.sections.approvals;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,8 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.ApiNames;
 import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionOperation;
@@ -54,16 +56,17 @@ public class RecordApprovalResource {
     @SectionCall(SectionOperation.edit)
     public Response sendForApproval(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id,
             @Valid @NotNull NewApprovalRequest request) {
-        ApprovalRequestView sent = approvals.send(sections.require(code), access.require(code, SectionOperation.edit), id, request);
+        ApprovalRequestView sent = approvals.send(sections.require(code), access.require(code, SectionOperation.edit), id,
+                request);
         return Response.status(Response.Status.CREATED).entity(sent).build();
     }
 
     @GET
     @Operation(summary = "The record's approval requests, newest first, with each approver's decision")
     @APIResponse(responseCode = "404", description = "No such record within your reach")
-    @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ApprovalRequestView.class)))
-    public List<ApprovalRequestView> listRecordApprovals(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ApprovalRequestView.class)))
+    public List<ApprovalRequestView> listRecordApprovals(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
+            @PathParam("id") UUID id) {
         return approvals.ofRecord(sections.require(code), access.require(code, SectionOperation.read), id);
     }
 }

@@ -1,20 +1,22 @@
 package org.portal.sections.cases;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
+import org.portal.sections.access.Actor;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.Sections;
-import org.portal.sections.lifecycles.Actor;
 import org.portal.sections.records.Cursors;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;

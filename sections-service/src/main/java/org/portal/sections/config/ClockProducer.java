@@ -1,8 +1,9 @@
 package org.portal.sections.config;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.Clock;
 
 public class ClockProducer {
 

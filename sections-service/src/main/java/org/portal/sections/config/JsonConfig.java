@@ -1,10 +1,12 @@
 package org.portal.sections.config;
 
+import jakarta.inject.Singleton;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import io.quarkus.jackson.ObjectMapperCustomizer;
-import jakarta.inject.Singleton;
 
 /** Money and other decimals keep every digit they were sent with, trailing zeros included. */
 @Singleton

@@ -1,10 +1,12 @@
 package org.portal.sections.definitions;
 
+import java.net.URI;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,12 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.ApiNames;
 
 @Path("/api/admin/sections")
 @Tag(name = "Section administration")
@@ -65,7 +67,8 @@ public class AdminSectionResource {
     @Operation(summary = "Change a definition; removing or retyping a field that holds data needs force=true")
     @APIResponse(responseCode = "409", description = "A field that holds data would be removed or retyped (field-holds-data)")
     @APIResponseSchema(value = SectionView.class, responseCode = "200", responseDescription = "Changed")
-    public SectionView changeSectionDefinition(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @QueryParam("force") @DefaultValue("false") boolean force,
+    public SectionView changeSectionDefinition(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
+            @QueryParam("force") @DefaultValue("false") boolean force,
             @Valid @NotNull DefinitionChange change) {
         return SectionView.from(definitions.change(code, change, force));
     }

@@ -1,13 +1,13 @@
 package org.portal.sections.definitions;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import org.portal.sections.lifecycles.Lifecycle;
 
 /**
  * A new version of a section's definition: title, fields, and for custom sections their editions.

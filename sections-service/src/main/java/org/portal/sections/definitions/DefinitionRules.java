@@ -1,14 +1,15 @@
 package org.portal.sections.definitions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.portal.sections.ApiNames;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
-import org.portal.sections.records.FieldValues;
+import org.portal.sections.ApiNames;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The consistency rules of a field list, beyond what each field's annotations check. */
 final class DefinitionRules {
@@ -32,7 +33,8 @@ final class DefinitionRules {
             if (RESERVED.contains(field.name())) {
                 errors.add(new Problem.FieldError(at + ".name", "is reserved by the engine"));
             } else if (ApiNames.LIST_PARAMETERS.contains(field.name())) {
-                errors.add(new Problem.FieldError(at + ".name", "is a parameter of the record list, so the field could never be filtered on"));
+                errors.add(new Problem.FieldError(at + ".name",
+                        "is a parameter of the record list, so the field could never be filtered on"));
             }
             if (field.type() == FieldType.ENUMERATION && (field.values() == null || field.values().isEmpty())) {
                 errors.add(new Problem.FieldError(at + ".values", "an enumeration needs its values"));

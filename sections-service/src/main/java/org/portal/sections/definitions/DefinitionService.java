@@ -1,12 +1,5 @@
 package org.portal.sections.definitions;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,12 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
-import org.portal.sections.lifecycles.Lifecycle;
-import org.portal.sections.lifecycles.LifecycleRules;
+
+import io.quarkus.runtime.StartupEvent;
 
 @ApplicationScoped
 public class DefinitionService {
@@ -148,7 +149,8 @@ public class DefinitionService {
     private void changeLifecycle(SectionDefinition definition, Lifecycle before, Lifecycle after) {
         if (before != null) {
             for (String state : LifecycleRules.removedStates(before, after)) {
-                long held = ((Number) em.createNativeQuery("select count(*) from records where section_code = :s and status = :state")
+                long held = ((Number) em
+                        .createNativeQuery("select count(*) from records where section_code = :s and status = :state")
                         .setParameter("s", definition.code).setParameter("state", state).getSingleResult()).longValue();
                 if (held > 0) {
                     throw new ProblemException(STATE_HOLDS_RECORDS, held + " records of " + definition.code + " are in state "
@@ -183,7 +185,8 @@ public class DefinitionService {
     }
 
     private boolean holdsData(String section, String field) {
-        return (Boolean) em.createNativeQuery("select exists (select 1 from records where section_code = :s and jsonb_exists(data, :f))")
+        return (Boolean) em
+                .createNativeQuery("select exists (select 1 from records where section_code = :s and jsonb_exists(data, :f))")
                 .setParameter("s", section).setParameter("f", field).getSingleResult();
     }
 
@@ -195,7 +198,8 @@ public class DefinitionService {
                        jsonb_build_object(:f, jsonb_build_object('from', data -> :f, 'to', null))
                 from records where section_code = :s and jsonb_exists(data, :f)""")
                 .setParameter("s", section).setParameter("f", field).executeUpdate();
-        em.createNativeQuery("update records set data = data - cast(:f as text), version = version + 1 where section_code = :s and jsonb_exists(data, :f)")
+        em.createNativeQuery(
+                "update records set data = data - cast(:f as text), version = version + 1 where section_code = :s and jsonb_exists(data, :f)")
                 .setParameter("s", section).setParameter("f", field).executeUpdate();
     }
 }

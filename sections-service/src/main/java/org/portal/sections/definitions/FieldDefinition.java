@@ -1,15 +1,18 @@
 package org.portal.sections.definitions;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 import org.portal.sections.ApiNames;
-import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One field of a section: its name in the API, type and rules. {@code values} lists an
@@ -41,6 +44,18 @@ public record FieldDefinition(
 
     public boolean isSortable() {
         return Boolean.TRUE.equals(sortable);
+    }
+
+    /**
+     * What a list sorted on this field orders by, and what the field's sort index is built on: one
+     * expression for both, or the index would not serve the list. {@code qualifier} is the records
+     * table's alias with its dot ({@code "r."}), or empty.
+     */
+    public String sortExpression(String qualifier) {
+        // Field names match ApiNames.NAME ([a-z][a-z0-9-]*) when defined: safe as SQL text.
+        return type.numeric()
+                ? "coalesce(cast(" + qualifier + "data ->> '" + name + "' as numeric), '-Infinity')"
+                : "coalesce(" + qualifier + "data ->> '" + name + "', '')";
     }
 
     public int effectiveMaxLength() {

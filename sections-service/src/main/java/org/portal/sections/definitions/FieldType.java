@@ -1,12 +1,20 @@
 package org.portal.sections.definitions;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 public enum FieldType {
-    TEXT("text"), LONG_TEXT("long-text"), NUMBER("number"), MONEY("money"), DATE("date"), DATE_TIME("date-time"),
-    BOOLEAN("boolean"), ENUMERATION("enumeration"), REFERENCE("reference");
+    TEXT("text"),
+    LONG_TEXT("long-text"),
+    NUMBER("number"),
+    MONEY("money"),
+    DATE("date"),
+    DATE_TIME("date-time"),
+    BOOLEAN("boolean"),
+    ENUMERATION("enumeration"),
+    REFERENCE("reference");
 
     private final String code;
 

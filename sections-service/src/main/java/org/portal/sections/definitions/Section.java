@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.portal.sections.lifecycles.Lifecycle;
 
 /** A section definition as the engine uses it: its fields parsed and indexed by name; {@code lifecycle} may be null. */
 public record Section(String code, String title, String module, boolean custom, List<String> editions,

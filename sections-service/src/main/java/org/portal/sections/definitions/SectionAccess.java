@@ -1,10 +1,12 @@
 package org.portal.sections.definitions;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.portal.problem.AccessProblems;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The caller, allowed what they ask on a section: staff as their roles allow, a portal user only what

@@ -1,10 +1,13 @@
 package org.portal.sections.definitions;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import java.lang.reflect.Method;
+
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
-import java.lang.reflect.Method;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Checks {@link SectionCall} and {@link SeatHolderCall} methods' callers before their body is read

@@ -5,5 +5,7 @@ package org.portal.sections.definitions;
  * portal users). Each endpoint names its own; the gateway reads the same from method and path.
  */
 public enum SectionOperation {
-    read, create, edit
+    read,
+    create,
+    edit
 }

@@ -1,23 +1,26 @@
 package org.portal.sections.definitions;
 
-import jakarta.validation.constraints.Size;
-import org.portal.sections.ApiNames;
-import io.quarkus.security.identity.SecurityIdentity;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Set;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.problem.NotFound;
+import org.portal.sections.ApiNames;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/sections")
 @Tag(name = "Sections")
@@ -66,6 +69,6 @@ public class SectionResource {
             return all.stream()
                     .filter(s -> s.custom() ? s.editions().contains(entitlement.edition()) : granted.contains(s.code()))
                     .toList();
-        }).orElse(List.<Section>of());
+        }).orElse(List.<Section> of());
     }
 }

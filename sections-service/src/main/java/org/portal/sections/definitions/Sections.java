@@ -1,15 +1,18 @@
 package org.portal.sections.definitions;
 
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.portal.problem.NotFound;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.util.List;
-import java.util.Optional;
-import org.portal.problem.NotFound;
-import org.portal.sections.lifecycles.Lifecycle;
 
 /** Reads section definitions. */
 @ApplicationScoped
@@ -26,7 +29,7 @@ public class Sections {
 
     @Transactional
     public Optional<Section> find(String code) {
-        return SectionDefinition.<SectionDefinition>findByIdOptional(code).map(this::from);
+        return SectionDefinition.<SectionDefinition> findByIdOptional(code).map(this::from);
     }
 
     @Transactional
@@ -36,7 +39,7 @@ public class Sections {
 
     @Transactional
     public List<Section> all() {
-        return SectionDefinition.<SectionDefinition>listAll(Sort.by("custom").and("code")).stream().map(this::from).toList();
+        return SectionDefinition.<SectionDefinition> listAll(Sort.by("custom").and("code")).stream().map(this::from).toList();
     }
 
     Section from(SectionDefinition d) {

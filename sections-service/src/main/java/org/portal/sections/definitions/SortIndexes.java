@@ -1,12 +1,13 @@
 package org.portal.sections.definitions;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 /**
  * One partial expression index per sortable field of a section, matching the expression the list
@@ -27,18 +28,18 @@ public class SortIndexes {
             if (!field.isSortable()) {
                 continue;
             }
-            // Codes and field names are checked against [a-z][a-z0-9-]* when defined: safe as SQL text.
-            String expression = field.type().numeric()
-                    ? "coalesce(cast(data ->> '" + field.name() + "' as numeric), '-Infinity')"
-                    : "coalesce(data ->> '" + field.name() + "', '')";
-            em.createNativeQuery("create index if not exists " + name(section.code(), field.name()) + " on records (account_id, ("
-                    + expression + "), id) where section_code = '" + section.code() + "'").executeUpdate();
+            // Section codes match ApiNames.CODE when defined: safe as SQL text.
+            em.createNativeQuery(
+                    "create index if not exists " + name(section.code(), field.name()) + " on records (account_id, ("
+                            + field.sortExpression("") + "), id) where section_code = '" + section.code() + "'")
+                    .executeUpdate();
         }
     }
 
     private static String name(String section, String field) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((section + "/" + field).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((section + "/" + field).getBytes(StandardCharsets.UTF_8));
             return "records_sort_" + HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,8 @@
 package org.portal.sections.knowledge;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import java.net.URI;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,8 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -29,6 +30,8 @@ import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.SectionOperation;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** The knowledge base section: articles are shared by every account, so no record belongs to one. */
 @Path("/api/sections/knowledge-base/records")
@@ -56,8 +59,7 @@ public class KnowledgeBaseResource {
     @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
     @Operation(summary = "Full-text search, best match first, with highlighted snippets")
     public List<SearchHit> searchArticles(@QueryParam("q") @NotBlank @Size(max = 200) String q,
-            @QueryParam("language") @DefaultValue("english")
-            @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") @Size(max = 20) String language,
+            @QueryParam("language") @DefaultValue("english") @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") @Size(max = 20) String language,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
         return search.search(q, language, !isStaff(), limit);
     }

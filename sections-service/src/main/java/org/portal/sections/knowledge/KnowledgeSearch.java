@@ -1,12 +1,14 @@
 package org.portal.sections.knowledge;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
 import org.portal.problem.NotFound;
 
 /**
@@ -44,7 +46,8 @@ public class KnowledgeSearch {
                       limit :limit) hit
                 join knowledge_articles a on a.id = hit.id
                 order by hit.rank desc, hit.views desc, a.id""")
-                .setParameter("q", text).setParameter("language", language).setParameter("publishedOnly", publishedOnly).setParameter("limit", limit)
+                .setParameter("q", text).setParameter("language", language).setParameter("publishedOnly", publishedOnly)
+                .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(r -> new SearchHit((UUID) r[0], (String) r[1], (String) r[2],
                 r[3] == null || ((String) r[3]).isEmpty() ? List.of() : Arrays.asList(((String) r[3]).split("\u001f")),
@@ -53,7 +56,7 @@ public class KnowledgeSearch {
 
     @Transactional
     public List<Article> popular(int limit) {
-        return Article.<Article>find("published = true",
+        return Article.<Article> find("published = true",
                 io.quarkus.panache.common.Sort.by("views").descending().and("id")).range(0, limit - 1).list();
     }
 

@@ -3,6 +3,7 @@ package org.portal.sections.lifecycles;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 import org.portal.sections.ApiNames;
 
 /** The state to move a record to. */

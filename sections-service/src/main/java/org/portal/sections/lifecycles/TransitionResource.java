@@ -1,10 +1,12 @@
 package org.portal.sections.lifecycles;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,8 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.sections.ApiNames;
 import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionOperation;
@@ -50,9 +52,9 @@ public class TransitionResource {
     @Operation(summary = "The transitions you may take from the record's state now")
     @APIResponse(responseCode = "404", description = "No such record within your reach")
     @APIResponse(responseCode = "409", description = "The section has no lifecycle")
-    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = AvailableTransition.class)))
-    public List<AvailableTransition> listAvailableTransitions(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AvailableTransition.class)))
+    public List<AvailableTransition> listAvailableTransitions(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
+            @PathParam("id") UUID id) {
         return transitions.available(sections.require(code), access.require(code, SectionOperation.read), id);
     }
 
@@ -65,9 +67,11 @@ public class TransitionResource {
     @APIResponse(responseCode = "412", description = "The record changed since the version in If-Match")
     @APIResponseSchema(value = RecordView.class, responseCode = "200", responseDescription = "Moved; ETag holds the new version")
     @SectionCall(SectionOperation.edit)
-    public Response takeTransition(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id, @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
+    public Response takeTransition(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
             @Valid @NotNull TransitionRequest request) {
-        RecordView record = transitions.take(sections.require(code), access.require(code, SectionOperation.edit), id, request.to(),
+        RecordView record = transitions.take(sections.require(code), access.require(code, SectionOperation.edit), id,
+                request.to(),
                 ETags.version(ifMatch));
         return Response.ok(record).tag(ETags.of(record)).build();
     }

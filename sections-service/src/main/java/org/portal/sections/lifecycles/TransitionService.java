@@ -1,11 +1,5 @@
 package org.portal.sections.lifecycles;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +7,27 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
+import org.portal.sections.access.Actor;
 import org.portal.sections.access.Viewer;
+import org.portal.sections.definitions.Lifecycle;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.records.PreconditionFailed;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;
 import org.portal.sections.records.RecordView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Moves records between the states of their section's lifecycle, by its rules, and records each move. */
 @ApplicationScoped
@@ -55,8 +60,9 @@ public class TransitionService {
     public RecordView take(Section section, Viewer viewer, UUID id, String to, Long expectedVersion) {
         Lifecycle lifecycle = lifecycle(section);
         if (lifecycle.state(to).isEmpty()) {
-            throw new InvalidFields(List.of(new Problem.FieldError("to", "is not a state of " + section.code() + "; its states are "
-                    + lifecycle.states().stream().map(Lifecycle.State::name).toList())));
+            throw new InvalidFields(
+                    List.of(new Problem.FieldError("to", "is not a state of " + section.code() + "; its states are "
+                            + lifecycle.states().stream().map(Lifecycle.State::name).toList())));
         }
         RecordEntity record = records.reachable(section, viewer, id, LockModeType.PESSIMISTIC_WRITE);
         if (expectedVersion != null && record.version != expectedVersion) {
@@ -88,7 +94,8 @@ public class TransitionService {
         return lifecycle.transitions().stream()
                 .filter(t -> t.from().contains(record.status) && !Collections.disjoint(t.by(), viewer.actors())
                         && !expired(t, record, viewer))
-                .map(t -> new AvailableTransition(t.name(), t.to(), lifecycle.state(t.to()).map(Lifecycle.State::label).orElse(t.to())))
+                .map(t -> new AvailableTransition(t.name(), t.to(),
+                        lifecycle.state(t.to()).map(Lifecycle.State::label).orElse(t.to())))
                 .toList();
     }
 

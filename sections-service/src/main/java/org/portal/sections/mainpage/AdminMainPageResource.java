@@ -1,6 +1,5 @@
 package org.portal.sections.mainpage;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,12 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.definitions.Licensing;
 import org.portal.sections.records.ETags;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/admin/main-page/{edition}")
 @Tag(name = "Main page")
@@ -53,7 +55,8 @@ public class AdminMainPageResource {
     @APIResponse(responseCode = "404", description = "No such edition")
     @APIResponse(responseCode = "412", description = "The page changed since the version in If-Match")
     @APIResponseSchema(value = MainPageSettings.class, responseCode = "200", responseDescription = "Saved; ETag holds its version")
-    public Response configureMainPage(@PathParam("edition") @Size(max = 64) String edition, @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
+    public Response configureMainPage(@PathParam("edition") @Size(max = 64) String edition,
+            @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
             @Valid @NotNull MainPageRequest request) {
         pages.settings(edition);
         MainPageSettings page = pages.save(edition, request.widgets(), licensing.grants(edition), ETags.version(ifMatch),

@@ -2,6 +2,7 @@ package org.portal.sections.mainpage;
 
 import java.util.List;
 import java.util.UUID;
+
 import org.portal.sections.knowledge.Article;
 
 /** An article as a main page lists it: enough to link to it. */

@@ -1,6 +1,7 @@
 package org.portal.sections.mainpage;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,25 +10,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.problem.InvalidFields;
 import org.portal.problem.AccessProblems;
+import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Licensing;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/main-page")
 @Tag(name = "Main page")
 @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
 @Produces(MediaType.APPLICATION_JSON)
 public class MainPageResource {
-
 
     private final MainPageService pages;
     private final Licensing licensing;
@@ -46,8 +48,8 @@ public class MainPageResource {
     @APIResponse(responseCode = "400", description = "Staff previewing a page without naming the edition")
     @APIResponse(responseCode = "403", description = "You hold no portal seat")
     @APIResponseSchema(value = MainPageView.class, responseCode = "200", responseDescription = "The page with its data")
-    public MainPageView getMainPage(@Parameter(description = "Staff only: the edition whose page to preview")
-            @QueryParam("edition") @Pattern(regexp = "self-service|customer|partner") @Size(max = 64) String edition) {
+    public MainPageView getMainPage(
+            @Parameter(description = "Staff only: the edition whose page to preview") @QueryParam("edition") @Pattern(regexp = "self-service|customer|partner") @Size(max = 64) String edition) {
         Viewer viewer = viewers.resolve(identity);
         if (viewer.staff()) {
             if (edition == null) {

@@ -1,7 +1,11 @@
 package org.portal.sections.mainpage;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,12 +13,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * One block of the main page. {@code type} says which; each type takes some of the settings (one flat
@@ -32,9 +35,12 @@ public record Widget(@NotNull Type type, @Size(max = 200) String title, @Size(ma
 
     @Schema(name = "WidgetType")
     public enum Type {
-        ANNOUNCEMENT("announcement", "text"), KNOWLEDGE_SEARCH("knowledge-search", "placeholder"),
-        POPULAR_ARTICLES("popular-articles", "limit"), MY_OPEN_CASES("my-open-cases", "limit"),
-        MY_PENDING_APPROVALS("my-pending-approvals", "limit"), LINKS("links", "links");
+        ANNOUNCEMENT("announcement", "text"),
+        KNOWLEDGE_SEARCH("knowledge-search", "placeholder"),
+        POPULAR_ARTICLES("popular-articles", "limit"),
+        MY_OPEN_CASES("my-open-cases", "limit"),
+        MY_PENDING_APPROVALS("my-pending-approvals", "limit"),
+        LINKS("links", "links");
 
         private final String code;
         private final String setting;
@@ -52,8 +58,7 @@ public record Widget(@NotNull Type type, @Size(max = 200) String title, @Size(ma
 
     @Schema(name = "WidgetLink")
     public record Link(@NotBlank @Size(max = 100) String label,
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "(https?://|/)\\S+", message = "must be an http(s) URL or a path")
-            String url) {
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "(https?://|/)\\S+", message = "must be an http(s) URL or a path") String url) {
     }
 
     /** The section a portal user must be granted for the widget to show on their page, if any. */

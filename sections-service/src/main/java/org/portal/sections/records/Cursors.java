@@ -3,6 +3,7 @@ package org.portal.sections.records;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 

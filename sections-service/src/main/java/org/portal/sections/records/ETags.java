@@ -1,7 +1,9 @@
 package org.portal.sections.records;
 
-import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
+
+import jakarta.ws.rs.core.EntityTag;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 

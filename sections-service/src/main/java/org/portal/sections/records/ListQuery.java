@@ -1,10 +1,5 @@
 package org.portal.sections.records;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,12 +7,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 import org.portal.sections.access.Viewer;
+import org.portal.sections.definitions.Decimals;
 import org.portal.sections.definitions.FieldDefinition;
 import org.portal.sections.definitions.FieldType;
+import org.portal.sections.definitions.FieldValues;
 import org.portal.sections.definitions.Section;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Builds one list query: the viewer's reach, equality filters on declared fields (JSONB
@@ -41,16 +46,8 @@ final class ListQuery {
 
     ListQuery(Section section, Viewer viewer) {
         this.section = section;
-        where.append("r.section_code = :section");
+        where.append("r.section_code = :section and ").append(viewer.reachCondition(parameters));
         parameters.put("section", section.code());
-        if (!viewer.staff()) {
-            where.append(" and r.account_id = :account");
-            parameters.put("account", viewer.accountId());
-            if (viewer.ownScope()) {
-                where.append(" and (r.owner_user_id = :me or r.contact_user_id = :me)");
-                parameters.put("me", viewer.userId());
-            }
-        }
     }
 
     void account(UUID accountId) {
@@ -83,14 +80,18 @@ final class ListQuery {
             }
             var value = switch (field.type()) {
                 case NUMBER, MONEY -> parseNumber(raw);
-                case BOOLEAN -> "true".equals(raw) || "false".equals(raw) ? JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(raw)) : null;
+                case BOOLEAN ->
+                    "true".equals(raw) || "false".equals(raw) ? JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(raw))
+                            : null;
                 default -> JsonNodeFactory.instance.textNode(raw);
             };
             String problem = value == null ? "is not a valid " + field.type().code() : FieldValues.problem(field, value);
             if (problem != null) {
                 errors.add(new Problem.FieldError(name, problem));
             } else {
-                containment.set(name, field.type() == FieldType.MONEY ? FieldValues.EXACT.numberNode(value.decimalValue().setScale(2)) : value);
+                containment.set(name,
+                        field.type() == FieldType.MONEY ? FieldValues.EXACT.numberNode(value.decimalValue().setScale(2))
+                                : value);
             }
         });
         if (!errors.isEmpty()) {
@@ -111,16 +112,11 @@ final class ListQuery {
         if (name.equals(CREATED)) {
             return;
         }
-        // Field names are checked against [a-z][a-z0-9-]* when defined, so they are safe inside SQL text.
         FieldDefinition field = section.field(name).filter(FieldDefinition::isSortable).orElseThrow(() -> new InvalidFields(
-                List.of(new Problem.FieldError("sort", "'" + name + "' is not a sortable field of section " + section.code()))));
-        if (field.type().numeric()) {
-            sortExpression = "coalesce(cast(r.data ->> '" + field.name() + "' as numeric), '-Infinity')";
-            sortCast = "numeric";
-        } else {
-            sortExpression = "coalesce(r.data ->> '" + field.name() + "', '')";
-            sortCast = "text";
-        }
+                List.of(new Problem.FieldError("sort",
+                        "'" + name + "' is not a sortable field of section " + section.code()))));
+        sortExpression = field.sortExpression("r.");
+        sortCast = field.type().numeric() ? "numeric" : "text";
     }
 
     /** Continues after the last record of the previous page. */

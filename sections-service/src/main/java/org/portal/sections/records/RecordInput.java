@@ -1,10 +1,12 @@
 package org.portal.sections.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The values of a record to create or edit, and for staff only the account it belongs to and the

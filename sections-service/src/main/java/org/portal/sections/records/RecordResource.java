@@ -1,5 +1,11 @@
 package org.portal.sections.records;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -7,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.portal.sections.ApiNames;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,18 +28,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.problem.NotFound;
+import org.portal.sections.ApiNames;
 import org.portal.sections.access.Viewer;
+import org.portal.sections.definitions.FieldValues;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionCall;
@@ -53,7 +56,6 @@ import org.portal.sections.definitions.Sections;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordResource {
 
-
     private final RecordService records;
     private final Sections sections;
     private final SectionAccess access;
@@ -70,8 +72,8 @@ public class RecordResource {
     @APIResponseSchema(value = RecordPage.class, responseCode = "200", responseDescription = "A page of records")
     public RecordPage listRecords(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
             @Parameter(description = "Full-text search in the section's searchable fields") @QueryParam("q") @Size(max = 200) String q,
-            @Parameter(description = "A sortable field, '-' first for descending; default -created")
-            @QueryParam("sort") @Pattern(regexp = "-?" + ApiNames.NAME) @Size(max = ApiNames.MAX_LENGTH + 1) String sort,
+            @Parameter(description = "A sortable field, '-' first for descending; default -created") @QueryParam("sort") @Pattern(regexp = "-?"
+                    + ApiNames.NAME) @Size(max = ApiNames.MAX_LENGTH + 1) String sort,
             @Parameter(description = "From the previous page's nextCursor") @QueryParam("cursor") @Size(max = 1000) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(RecordService.MAX_PAGE) int limit,
             @QueryParam("status") @Size(max = 50) String status,
@@ -98,7 +100,8 @@ public class RecordResource {
     public Response createRecord(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull RecordInput input) {
-        RecordService.Created created = records.create(section(code), access.require(code, SectionOperation.create), input, idempotencyKey);
+        RecordService.Created created = records.create(section(code), access.require(code, SectionOperation.create), input,
+                idempotencyKey);
         RecordView record = created.record();
         return Response.created(URI.create("/api/sections/" + code + "/records/" + record.id()))
                 .tag(ETags.of(record)).entity(record).build();
@@ -142,7 +145,8 @@ public class RecordResource {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Who changed which fields of the record, and when, oldest first")
-    public List<HistoryView> getRecordHistory(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id) {
+    public List<HistoryView> getRecordHistory(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code,
+            @PathParam("id") UUID id) {
         return records.history(section(code), access.require(code, SectionOperation.read), id);
     }
 

@@ -1,14 +1,5 @@
 package org.portal.sections.records;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +9,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.portal.problem.CommonProblems;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
@@ -27,13 +24,22 @@ import org.portal.problem.ProblemType;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.definitions.FieldDefinition;
 import org.portal.sections.definitions.FieldType;
+import org.portal.sections.definitions.FieldValues;
 import org.portal.sections.definitions.Section;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class RecordService {
 
     public static final int MAX_PAGE = 100;
-    public static final ProblemType RECORD_LOCKED = new ProblemType("record-locked", "The record's state keeps its values", 409);
+    public static final ProblemType RECORD_LOCKED = new ProblemType("record-locked", "The record's state keeps its values",
+            409);
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -169,7 +175,7 @@ public class RecordService {
     @Transactional
     public List<HistoryView> history(Section section, Viewer viewer, UUID id) {
         reachable(section, viewer, id);
-        return HistoryEntry.<HistoryEntry>list("recordId", Sort.by("id"), id).stream()
+        return HistoryEntry.<HistoryEntry> list("recordId", Sort.by("id"), id).stream()
                 .map(h -> new HistoryView(h.id, h.at, h.actor, h.action, read(h.changes))).toList();
     }
 
@@ -191,7 +197,8 @@ public class RecordService {
     private static UUID accountFor(Viewer viewer, RecordInput input) {
         if (viewer.staff()) {
             if (input.accountId() == null) {
-                throw new InvalidFields(List.of(new Problem.FieldError("accountId", "staff name the account a record belongs to")));
+                throw new InvalidFields(
+                        List.of(new Problem.FieldError("accountId", "staff name the account a record belongs to")));
             }
             return input.accountId();
         }

@@ -1,8 +1,9 @@
 package org.portal.sections.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A record as the API shows it; {@code values} holds its section's fields. {@code status} is its

@@ -1,11 +1,13 @@
-package org.portal.users.access;
+package org.portal.users.users;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
+
+import org.portal.users.access.Caller;
+import org.portal.users.access.Roles;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.transaction.Transactional;
-import org.portal.users.users.PortalUser;
-import org.portal.users.users.UserStatus;
 
 @RequestScoped
 public class CallerResolver {

@@ -1,4 +1,4 @@
-package org.portal.sections.records;
+package org.portal.sections.definitions;
 
 import java.math.BigDecimal;
 
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * decimal point and {@value #MAX_FRACTION_DIGITS} after it. Checked on the number as written
  * ({@code 1e50000000} is one digit and an exponent), before anything expands it to its digits.
  */
-final class Decimals {
+public final class Decimals {
 
     static final int MAX_INTEGER_DIGITS = 18;
     static final int MAX_FRACTION_DIGITS = 10;
@@ -18,7 +18,7 @@ final class Decimals {
     }
 
     /** What is wrong with the size of a number, or null when nothing is. */
-    static String problem(BigDecimal number) {
+    public static String problem(BigDecimal number) {
         BigDecimal digits = number.stripTrailingZeros();
         if (digits.precision() - digits.scale() > MAX_INTEGER_DIGITS) {
             return "must have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point";
@@ -30,7 +30,7 @@ final class Decimals {
     }
 
     /** A number from text (a query value, a cursor), or null when it is none or out of bounds. */
-    static BigDecimal parse(String text) {
+    public static BigDecimal parse(String text) {
         if (text.length() > MAX_TEXT_LENGTH) {
             return null;
         }

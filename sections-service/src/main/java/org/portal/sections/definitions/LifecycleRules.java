@@ -1,4 +1,4 @@
-package org.portal.sections.lifecycles;
+package org.portal.sections.definitions;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
 
@@ -52,7 +53,8 @@ public final class LifecycleRules {
         if (lifecycle.approval() != null) {
             Lifecycle.Approval approval = lifecycle.approval();
             approval.from().stream().filter(s -> !states.contains(s))
-                    .forEach(s -> errors.add(new Problem.FieldError("lifecycle.approval.from", s + " is not one of the states")));
+                    .forEach(s -> errors
+                            .add(new Problem.FieldError("lifecycle.approval.from", s + " is not one of the states")));
             Map<String, String> outcomes = Map.of("pending", approval.pending(), "approved", approval.approved(),
                     "rejected", approval.rejected());
             outcomes.forEach((outcome, state) -> {

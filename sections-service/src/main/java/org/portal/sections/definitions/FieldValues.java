@@ -1,8 +1,5 @@
-package org.portal.sections.records;
+package org.portal.sections.definitions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
-import org.portal.sections.definitions.FieldDefinition;
-import org.portal.sections.definitions.FieldType;
-import org.portal.sections.definitions.Section;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Checks record values against their section's definition, and puts them in their stored form. */
 public final class FieldValues {
@@ -30,7 +29,7 @@ public final class FieldValues {
     }
 
     /** Keeps amounts as given (12.50 stays 12.50); the default factory would strip the zeros. */
-    static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
+    public static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
     private FieldValues() {
     }
@@ -40,10 +39,12 @@ public final class FieldValues {
         return switch (field.type()) {
             case TEXT, LONG_TEXT -> !value.isTextual() ? "must be text"
                     : value.asText().length() > field.effectiveMaxLength()
-                            ? "is longer than " + field.effectiveMaxLength() + " characters" : null;
+                            ? "is longer than " + field.effectiveMaxLength() + " characters"
+                            : null;
             case NUMBER -> value.isNumber() ? Decimals.problem(value.decimalValue()) : "must be a number";
             case MONEY -> !value.isNumber() || value.decimalValue().stripTrailingZeros().scale() > 2
-                    ? "must be an amount with at most 2 decimal places" : Decimals.problem(value.decimalValue());
+                    ? "must be an amount with at most 2 decimal places"
+                    : Decimals.problem(value.decimalValue());
             case DATE -> value.isTextual() && parses(() -> LocalDate.parse(value.asText())) ? null
                     : "must be a date (YYYY-MM-DD)";
             case DATE_TIME -> value.isTextual() && parses(() -> OffsetDateTime.parse(value.asText())) ? null
@@ -91,7 +92,8 @@ public final class FieldValues {
             }
         }
         for (FieldDefinition field : section.fields()) {
-            if (field.isRequired() && !result.has(field.name()) && errors.stream().noneMatch(e -> e.field().equals("values." + field.name()))) {
+            if (field.isRequired() && !result.has(field.name())
+                    && errors.stream().noneMatch(e -> e.field().equals("values." + field.name()))) {
                 errors.add(new Problem.FieldError("values." + field.name(), "is required"));
             }
         }
@@ -133,7 +135,8 @@ public final class FieldValues {
 
     private static JsonNode stored(FieldDefinition field, JsonNode value) {
         if (field.type() == FieldType.DATE_TIME) {
-            return JsonNodeFactory.instance.textNode(OffsetDateTime.parse(value.asText()).withOffsetSameInstant(ZoneOffset.UTC).toString());
+            return JsonNodeFactory.instance
+                    .textNode(OffsetDateTime.parse(value.asText()).withOffsetSameInstant(ZoneOffset.UTC).toString());
         }
         if (field.type() == FieldType.MONEY) {
             return EXACT.numberNode(value.decimalValue().setScale(2));

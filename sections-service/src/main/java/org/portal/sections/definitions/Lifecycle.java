@@ -1,9 +1,12 @@
-package org.portal.sections.lifecycles;
+package org.portal.sections.definitions;
 
 import static org.portal.sections.ApiNames.MAX_LENGTH;
 import static org.portal.sections.ApiNames.NAME;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,10 +15,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.portal.sections.access.Actor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A section's states and the transitions between them. A record starts in {@code initial}; only a
@@ -29,14 +33,14 @@ public record Lifecycle(
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Transition> transitions,
         @Valid Approval approval) {
 
-
     /**
      * {@code open}: work remains (lists of "my open" records); {@code locked}: the values no longer
      * change, for anyone (a closed case, an order awaiting approval).
      */
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     @Schema(name = "LifecycleState")
-    public record State(@NotBlank @Pattern(regexp = NAME) @Size(max = MAX_LENGTH) String name, @NotBlank @Size(max = 100) String label,
+    public record State(@NotBlank @Pattern(regexp = NAME) @Size(max = MAX_LENGTH) String name,
+            @NotBlank @Size(max = 100) String label,
             boolean open, boolean locked) {
     }
 
@@ -48,11 +52,15 @@ public record Lifecycle(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "LifecycleTransition")
     public record Transition(@NotBlank @Pattern(regexp = NAME) @Size(max = MAX_LENGTH) String name,
-            @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = MAX_LENGTH) String> from, @NotBlank @Size(max = MAX_LENGTH) String to,
+            @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = MAX_LENGTH) String> from,
+            @NotBlank @Size(max = MAX_LENGTH) String to,
             @NotEmpty @Size(max = 10) Set<@NotNull Actor> by, @Min(1) @Max(3650) Integer withinDays) {
     }
 
-    /** Sending for approval moves the record to {@code pending}; all approvals to {@code approved}, one rejection to {@code rejected}. */
+    /**
+     * Sending for approval moves the record to {@code pending}; all approvals to {@code approved}, one rejection to
+     * {@code rejected}.
+     */
     @Schema(name = "LifecycleApproval")
     public record Approval(@NotEmpty @Size(max = 30) List<@NotBlank @Size(max = MAX_LENGTH) String> from,
             @NotBlank @Size(max = MAX_LENGTH) String pending, @NotBlank @Size(max = MAX_LENGTH) String approved,
