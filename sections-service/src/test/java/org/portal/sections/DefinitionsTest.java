@@ -67,10 +67,19 @@ class DefinitionsTest {
     }
 
     @Test
+    void aCustomSectionsEditionsAreTheCatalogues() {
+        given().auth().oauth2(People.ADMIN).contentType("application/json").body(custom("kiosk", "customer", "platinum"))
+                .post("/api/admin/sections").then().statusCode(400)
+                .body("errors[0].field", equalTo("editions[1]"))
+                .body("errors[0].message", equalTo("no edition platinum in the licensing catalogue"));
+    }
+
+    @Test
     void aCustomSectionIsNeverForSelfService() {
         given().auth().oauth2(People.ADMIN).contentType("application/json").body(custom("kiosk", "self-service"))
                 .post("/api/admin/sections").then().statusCode(400)
-                .body("errors.field", hasItem("editions[0]"));
+                .body("errors.field", hasItem("editions[0]"))
+                .body("errors.message", hasItem("the self-service edition takes no custom sections"));
     }
 
     @Test

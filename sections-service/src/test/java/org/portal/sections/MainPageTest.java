@@ -48,7 +48,8 @@ class MainPageTest {
                           {"code":"partner","customSectionLimit":3,"grants":{"knowledge-base":["read"],
                             "cases":["create","edit","read"],"leads":["create","edit","read"],
                             "opportunities":["create","edit","read"],"orders":["create","edit","read"],
-                            "documents":["create","edit","read"],"marketing-activities":["create","edit","read"]}}]}""")));
+                            "documents":["create","edit","read"],"marketing-activities":["create","edit","read"]}},
+                          {"code":"enterprise","customSectionLimit":0,"grants":{"knowledge-base":["read"]}}]}""")));
         for (String edition : EDITIONS) {
             saved.put(edition, admin(edition).extract().path("widgets"));
         }
@@ -190,6 +191,17 @@ class MainPageTest {
 
     private static ValidatableResponse page(People.Person person) {
         return given().auth().oauth2(person.token()).get("/api/main-page").then().statusCode(200);
+    }
+
+    @Test
+    void editionsAreTheCataloguesAnEditionWithoutAPageGetsAnEmptyOneKeptWhenSaved() {
+        String edition = "enterprise";
+        admin(edition).body("widgets", org.hamcrest.Matchers.hasSize(0));
+        put(edition, List.of(Map.of("type", "knowledge-search"))).statusCode(200);
+        admin(edition).body("widgets[0].type", equalTo("knowledge-search"));
+        put(edition, List.of()).statusCode(200);
+        given().auth().oauth2(People.ADMIN).get("/api/admin/main-page/no-such-edition").then().statusCode(404)
+                .body("detail", equalTo("No edition no-such-edition in the licensing catalogue"));
     }
 
     private static ValidatableResponse admin(String edition) {

@@ -15,7 +15,7 @@ import org.portal.sections.ApiNames;
 public record CustomSectionRequest(
         @NotBlank @Pattern(regexp = ApiNames.CODE) @Size(max = ApiNames.MAX_LENGTH) String code,
         @NotBlank @Size(max = 200) String title,
-        @NotEmpty @Size(max = 2) List<@NotNull @Size(max = 20) @Pattern(regexp = "customer|partner", message = "a custom section is for the customer or partner edition, never self-service") String> editions,
+        @NotEmpty @Size(max = 2) List<@NotNull @Size(max = 20) @Pattern(regexp = ApiNames.CODE) String> editions,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields,
         @Valid Lifecycle lifecycle) {
 }

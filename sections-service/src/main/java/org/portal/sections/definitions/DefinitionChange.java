@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.portal.sections.ApiNames;
+
 /**
  * A new version of a section's definition: title, fields, and for custom sections their editions.
  * Fields that hold data may only be removed or retyped with {@code force}. A lifecycle, when sent,
@@ -16,7 +18,7 @@ import jakarta.validation.constraints.Size;
  */
 public record DefinitionChange(
         @NotBlank @Size(max = 200) String title,
-        @Size(max = 2) List<@NotNull @Size(max = 20) @Pattern(regexp = "customer|partner") String> editions,
+        @Size(max = 2) List<@NotNull @Size(max = 20) @Pattern(regexp = ApiNames.CODE) String> editions,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields,
         @Valid Lifecycle lifecycle) {
 }

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 
 import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
+import org.portal.problem.InvalidFields;
+import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
 
@@ -69,7 +71,7 @@ public class DefinitionService {
         if (request.lifecycle() != null) {
             LifecycleRules.check(request.lifecycle());
         }
-        checkLimits(request.code(), Set.copyOf(request.editions()));
+        checkLimits(request.code(), request.editions());
         SectionDefinition definition = new SectionDefinition();
         definition.code = request.code();
         definition.title = request.title().strip();
@@ -106,7 +108,7 @@ public class DefinitionService {
         }
         if (current.custom() && change.editions() != null) {
             em.createNativeQuery("select pg_advisory_xact_lock(hashtext('custom-sections'))").getSingleResult();
-            checkLimits(code, Set.copyOf(change.editions()));
+            checkLimits(code, change.editions());
             definition.editions = change.editions().stream().distinct().sorted().toList();
         } else if (!current.custom() && change.editions() != null && !change.editions().isEmpty()) {
             throw new ProblemException(org.portal.problem.CommonProblems.UNPROCESSABLE,
@@ -164,13 +166,28 @@ public class DefinitionService {
         definition.lifecycle = sections.write(after);
     }
 
-    private void checkLimits(String code, Set<String> editions) {
+    /** Each edition must be the catalogue's, take custom sections, and have room for one more. */
+    private void checkLimits(String code, List<String> editions) {
         Map<String, Integer> allowed = limits.customSectionLimits();
-        for (String edition : editions) {
+        List<Problem.FieldError> unfit = new ArrayList<>();
+        for (int i = 0; i < editions.size(); i++) {
+            String edition = editions.get(i);
+            if (!allowed.containsKey(edition)) {
+                unfit.add(
+                        new Problem.FieldError("editions[" + i + "]", "no edition " + edition + " in the licensing catalogue"));
+            } else if (allowed.get(edition) == 0) {
+                unfit.add(
+                        new Problem.FieldError("editions[" + i + "]", "the " + edition + " edition takes no custom sections"));
+            }
+        }
+        if (!unfit.isEmpty()) {
+            throw new InvalidFields(unfit);
+        }
+        for (String edition : Set.copyOf(editions)) {
             long others = ((Number) em.createNativeQuery(
                     "select count(*) from section_definitions where custom and code <> :code and :edition = any(editions)")
                     .setParameter("code", code).setParameter("edition", edition).getSingleResult()).longValue();
-            int limit = allowed.getOrDefault(edition, 0);
+            int limit = allowed.get(edition);
             if (others >= limit) {
                 throw new ProblemException(LIMIT_REACHED, "The " + edition + " edition allows " + limit
                         + " custom sections and has " + others + " already");

@@ -74,6 +74,11 @@ public class Licensing {
         this.entitlements = entitlements;
     }
 
+    /** The edition of this code in the licensing catalogue, the one place editions are defined. */
+    public Optional<Edition> edition(String code) {
+        return call(() -> licensing.catalogue().editions().stream().filter(e -> e.code().equals(code)).findFirst());
+    }
+
     /** The catalogue's sections of an edition, with the operations it grants on each. */
     public Map<String, List<String>> grants(String edition) {
         return call(() -> licensing.catalogue().editions().stream().filter(e -> e.code().equals(edition)).findFirst()

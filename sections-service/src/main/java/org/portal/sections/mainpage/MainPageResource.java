@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.problem.AccessProblems;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
+import org.portal.sections.ApiNames;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Licensing;
@@ -49,7 +50,7 @@ public class MainPageResource {
     @APIResponse(responseCode = "403", description = "You hold no portal seat")
     @APIResponseSchema(value = MainPageView.class, responseCode = "200", responseDescription = "The page with its data")
     public MainPageView getMainPage(
-            @Parameter(description = "Staff only: the edition whose page to preview") @QueryParam("edition") @Pattern(regexp = "self-service|customer|partner") @Size(max = 64) String edition) {
+            @Parameter(description = "Staff only: the edition whose page to preview") @QueryParam("edition") @Pattern(regexp = ApiNames.CODE) @Size(max = 64) String edition) {
         Viewer viewer = viewers.resolve(identity);
         if (viewer.staff()) {
             if (edition == null) {

@@ -17,6 +17,7 @@ import org.portal.problem.NotFound;
 import org.portal.problem.Problem;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.approvals.ApprovalService;
+import org.portal.sections.definitions.Licensing;
 import org.portal.sections.definitions.Section;
 import org.portal.sections.definitions.Sections;
 import org.portal.sections.knowledge.KnowledgeSearch;
@@ -43,9 +44,11 @@ public class MainPageService {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Licensing licensing;
 
     public MainPageService(Sections sections, KnowledgeSearch knowledge, ApprovalService approvals, RecordService records,
-            EntityManager em, ObjectMapper json, Clock clock) {
+            EntityManager em, ObjectMapper json, Clock clock, Licensing licensing) {
+        this.licensing = licensing;
         this.sections = sections;
         this.knowledge = knowledge;
         this.approvals = approvals;
@@ -78,6 +81,9 @@ public class MainPageService {
         page.widgets = write(widgets);
         page.updatedBy = admin;
         page.updatedAt = Instant.now(clock);
+        if (!page.isPersistent()) {
+            page.persist();
+        }
         em.flush();
         return view(page);
     }
@@ -146,12 +152,24 @@ public class MainPageService {
         }
     }
 
-    private static MainPage find(String edition, LockModeType lock) {
+    /**
+     * The edition's page; an edition of the licensing catalogue that has none yet gets an empty one,
+     * kept once an administrator saves it. Editions are the catalogue's data, never listed here.
+     */
+    private MainPage find(String edition, LockModeType lock) {
         MainPage page = MainPage.findById(edition, lock);
-        if (page == null) {
-            throw new NotFound("No edition " + edition + "; the editions are self-service, customer and partner");
+        if (page != null) {
+            return page;
         }
-        return page;
+        if (licensing.edition(edition).isEmpty()) {
+            throw new NotFound("No edition " + edition + " in the licensing catalogue");
+        }
+        MainPage empty = new MainPage();
+        empty.edition = edition;
+        empty.widgets = "[]";
+        empty.updatedBy = "default";
+        empty.updatedAt = Instant.now(clock);
+        return empty;
     }
 
     private MainPageSettings view(MainPage page) {
