@@ -1,9 +1,12 @@
 package org.portal.events;
 
+import java.util.Arrays;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A fact that another service caches has changed: readers drop what they hold for these ids. Events
@@ -12,31 +15,51 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ChangeEvent(String kind, UUID userId, String subject, String licenseId, String section) {
+public record ChangeEvent(Kind kind, UUID userId, String subject, String licenseId, String section) {
 
-    public static final String USER_CHANGED = "user-changed";
-    public static final String SEAT_CHANGED = "seat-changed";
-    public static final String LICENSE_CHANGED = "license-changed";
-    public static final String SECTIONS_CHANGED = "sections-changed";
-    public static final String QUOTA_CHANGED = "quota-changed";
+    /** What changed; on the wire its code. */
+    public enum Kind {
+        USER_CHANGED("user-changed"),
+        SEAT_CHANGED("seat-changed"),
+        LICENSE_CHANGED("license-changed"),
+        SECTIONS_CHANGED("sections-changed"),
+        QUOTA_CHANGED("quota-changed");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        @JsonValue
+        public String code() {
+            return code;
+        }
+
+        /** A kind this version does not know (a newer publisher's) reads as null, and readers pass over it. */
+        @JsonCreator
+        public static Kind of(String code) {
+            return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst().orElse(null);
+        }
+    }
 
     public static ChangeEvent seatChanged(UUID userId, String licenseId) {
-        return new ChangeEvent(SEAT_CHANGED, userId, null, licenseId, null);
+        return new ChangeEvent(Kind.SEAT_CHANGED, userId, null, licenseId, null);
     }
 
     public static ChangeEvent licenseChanged(String licenseId) {
-        return new ChangeEvent(LICENSE_CHANGED, null, null, licenseId, null);
+        return new ChangeEvent(Kind.LICENSE_CHANGED, null, null, licenseId, null);
     }
 
     public static ChangeEvent userChanged(UUID userId, String subject) {
-        return new ChangeEvent(USER_CHANGED, userId, subject, null, null);
+        return new ChangeEvent(Kind.USER_CHANGED, userId, subject, null, null);
     }
 
     public static ChangeEvent quotaChanged(UUID userId) {
-        return new ChangeEvent(QUOTA_CHANGED, userId, null, null, null);
+        return new ChangeEvent(Kind.QUOTA_CHANGED, userId, null, null, null);
     }
 
     public static ChangeEvent sectionsChanged(String section) {
-        return new ChangeEvent(SECTIONS_CHANGED, null, null, null, section);
+        return new ChangeEvent(Kind.SECTIONS_CHANGED, null, null, null, section);
     }
 }

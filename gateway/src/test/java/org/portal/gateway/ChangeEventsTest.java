@@ -78,4 +78,20 @@ class ChangeEventsTest {
         publish("{\"kind\":\"seat-changed\",\"userId\":\"" + userId + "\",\"licenseId\":\"lic-1\"}");
         within(1000, token, 403);
     }
+
+    @Test
+    void anEventOfAKindThisVersionDoesNotKnowIsPassedOver() throws Exception {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
+
+        server().stubFor(get(urlEqualTo("/internal/users/" + userId + "/entitlement")).willReturn(json(404, "{}")));
+        // A newer publisher's kind is no reason to drop anything, nor to stop listening.
+        publish("{\"kind\":\"seat-moved-to-mars\",\"userId\":\"" + userId + "\"}");
+        Thread.sleep(300);
+        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
+        publish("{\"kind\":\"seat-changed\",\"userId\":\"" + userId + "\",\"licenseId\":\"lic-1\"}");
+        within(1000, token, 403);
+    }
 }

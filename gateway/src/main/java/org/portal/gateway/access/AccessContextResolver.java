@@ -81,15 +81,18 @@ public class AccessContextResolver {
      */
     void onChange(@Observes ReceivedChange change) {
         ChangeEvent event = change.event();
+        if (event.kind() == null) {
+            return;
+        }
         switch (event.kind()) {
-            case ChangeEvent.USER_CHANGED -> {
+            case USER_CHANGED -> {
                 if (event.subject() != null) {
                     contexts.synchronous().invalidate(event.subject());
                 }
                 dropUser(event.userId());
             }
-            case ChangeEvent.SEAT_CHANGED -> dropUser(event.userId());
-            case ChangeEvent.LICENSE_CHANGED -> contexts.synchronous().asMap().values()
+            case SEAT_CHANGED -> dropUser(event.userId());
+            case LICENSE_CHANGED -> contexts.synchronous().asMap().values()
                     .removeIf(context -> event.licenseId().equals(context.licenseId()));
             default -> {
             }

@@ -68,7 +68,7 @@ public class CustomSections {
     }
 
     void onChange(@Observes ReceivedChange change) {
-        if (ChangeEvent.SECTIONS_CHANGED.equals(change.event().kind())) {
+        if (change.event().kind() == ChangeEvent.Kind.SECTIONS_CHANGED) {
             cache.invalidateAll().await().indefinitely();
         }
     }

@@ -189,7 +189,7 @@ public class QuotaCounter {
 
     /** Another gateway (or this one) changed a user's count: they may no longer be over their limit. */
     void onChange(@Observes ReceivedChange change) {
-        if (ChangeEvent.QUOTA_CHANGED.equals(change.event().kind()) && change.event().userId() != null) {
+        if (change.event().kind() == ChangeEvent.Kind.QUOTA_CHANGED && change.event().userId() != null) {
             forget(change.event().userId());
         }
     }

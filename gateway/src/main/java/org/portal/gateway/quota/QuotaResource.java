@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.gateway.access.AccessContextResolver;
 import org.portal.problem.ProblemException;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,7 +39,7 @@ public class QuotaResource {
     @APIResponse(responseCode = "503", description = "The counter cannot be read right now")
     @APIResponseSchema(value = QuotaView.class, responseCode = "200", responseDescription = "Your quota today")
     public Uni<QuotaView> getMyQuota() {
-        if (!identity.hasRole("portal-user")) {
+        if (!identity.hasRole(Roles.PORTAL_USER)) {
             throw new ProblemException(QuotaView.NOT_COUNTED, "Only portal users' calls are counted against a daily quota");
         }
         return access.resolve(identity.getPrincipal().getName())

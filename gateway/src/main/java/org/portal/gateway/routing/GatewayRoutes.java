@@ -22,6 +22,7 @@ import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemRoutes;
 import org.portal.problem.ProblemType;
+import org.portal.tokens.Roles;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -46,7 +47,6 @@ public class GatewayRoutes {
     public static final ProblemType BURST_LIMITED = new ProblemType("burst-limited", "Too many requests at once", 429);
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
     private static final AttributeKey<String> REQUEST_ID_ATTRIBUTE = AttributeKey.stringKey("portal.request_id");
-    static final String PORTAL_USER = "portal-user";
 
     private final AccessContextResolver access;
     private final CustomSections customSections;
@@ -116,7 +116,7 @@ public class GatewayRoutes {
         }
         Target target = route.get().target();
         Optional<String> section = RouteTable.section(path);
-        boolean counted = RouteTable.counted(path) && identity.hasRole(PORTAL_USER);
+        boolean counted = RouteTable.counted(path) && identity.hasRole(Roles.PORTAL_USER);
         if (!counted) {
             forwardWithinBurst(ctx, subject, target, requestId);
             return;

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.gateway.quota.UsageClient;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,7 @@ import io.smallrye.mutiny.Uni;
 /** Portal users' daily call counts for administrators, and their corrections. */
 @Path("/api/usage/users/{userId}")
 @Tag(name = "Usage")
-@RolesAllowed("portal-admin")
+@RolesAllowed(Roles.PORTAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
 

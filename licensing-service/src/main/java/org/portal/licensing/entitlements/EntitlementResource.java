@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.tokens.Roles;
 
 /** One answer, two doors: services read it internally, administrators through the public API. */
 @Path("/")
@@ -27,7 +28,7 @@ public class EntitlementResource {
 
     @GET
     @Path("internal/users/{userId}/entitlement")
-    @RolesAllowed("portal-service")
+    @RolesAllowed(Roles.PORTAL_SERVICE)
     @Tag(name = "Internal")
     @Operation(summary = "A portal user's edition, granted sections and limits (service identities; never routed by the gateway)")
     @APIResponse(responseCode = "404", description = "The user holds no valid seat (problem type no-entitlement)")
@@ -38,7 +39,7 @@ public class EntitlementResource {
 
     @GET
     @Path("api/licensing/users/{userId}/entitlement")
-    @RolesAllowed("portal-admin")
+    @RolesAllowed(Roles.PORTAL_ADMIN)
     @Tag(name = "Entitlements")
     @Operation(summary = "What a portal user's seat entitles them to")
     @APIResponse(responseCode = "404", description = "The user holds no valid seat (problem type no-entitlement)")

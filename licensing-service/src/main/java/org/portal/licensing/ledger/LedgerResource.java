@@ -16,10 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.licensing.licenses.License;
+import org.portal.tokens.Roles;
 
 @Path("/api/licensing/ledger")
 @Tag(name = "Seat ledger")
-@RolesAllowed("portal-admin")
+@RolesAllowed(Roles.PORTAL_ADMIN)
 public class LedgerResource {
 
     private final SeatLedger ledger;

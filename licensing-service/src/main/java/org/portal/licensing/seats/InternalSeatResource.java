@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -30,7 +31,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @Path("/internal/seats")
 @Tag(name = "Internal")
-@RolesAllowed("portal-service")
+@RolesAllowed(Roles.PORTAL_SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalSeatResource {
 

@@ -19,13 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Portal administrators set how many seats of each edition an account's administrators may give out. */
 @Path("/api/licensing/accounts/{accountId}/seat-budgets")
 @Tag(name = "Seats")
-@RolesAllowed("portal-admin")
+@RolesAllowed(Roles.PORTAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class SeatBudgetResource {
 

@@ -22,11 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.Problem;
+import org.portal.tokens.Roles;
 
 /** The durable side of the daily call counters, for the gateways (which count in Redis). */
 @Path("/internal/usage")
 @Tag(name = "Internal")
-@RolesAllowed("portal-service")
+@RolesAllowed(Roles.PORTAL_SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalUsageResource {
 

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.portal.problem.ProblemException;
 import org.portal.problem.ProblemType;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

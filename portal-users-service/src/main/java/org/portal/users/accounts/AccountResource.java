@@ -26,10 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.tokens.Roles;
 
 @Path("/api/accounts")
 @Tag(name = "Accounts")
-@RolesAllowed("portal-admin")
+@RolesAllowed(Roles.PORTAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 

@@ -17,7 +17,7 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.portal.users.access.Roles;
+import org.portal.tokens.Roles;
 import org.portal.users.access.StaffOnly;
 import org.portal.users.config.UsersConfig;
 

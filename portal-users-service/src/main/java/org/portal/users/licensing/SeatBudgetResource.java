@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.users.access.Roles;
+import org.portal.tokens.Roles;
 import org.portal.users.users.CallerResolver;
 
 /** What an account's administrators may give out: set by portal administrators at licensing-service. */

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.users.access.Roles;
+import org.portal.tokens.Roles;
 import org.portal.users.access.StaffOnly;
 import org.portal.users.access.VerifiedEmail;
 import org.portal.users.users.CallerResolver;

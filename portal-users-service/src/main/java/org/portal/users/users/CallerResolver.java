@@ -3,8 +3,8 @@ package org.portal.users.users;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 
+import org.portal.tokens.Roles;
 import org.portal.users.access.Caller;
-import org.portal.users.access.Roles;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.portal.users.access.Roles;
+import org.portal.tokens.Roles;
 
 /** For other services only (a service identity); the gateway never routes {@code /internal}. */
 @Path("/internal")

@@ -18,6 +18,7 @@ import org.portal.events.ReceivedChange;
 import org.portal.problem.AccessProblems;
 import org.portal.problem.ProblemException;
 import org.portal.problem.ServiceUnavailable;
+import org.portal.tokens.Roles;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -42,17 +43,17 @@ public class ViewerResolver {
 
     public Viewer resolve(SecurityIdentity identity) {
         String subject = identity.getPrincipal().getName();
-        if (identity.hasRole("portal-agent") || identity.hasRole("portal-admin")) {
+        if (identity.hasRole(Roles.PORTAL_AGENT) || identity.hasRole(Roles.PORTAL_ADMIN)) {
             Set<Actor> actors = EnumSet.noneOf(Actor.class);
-            if (identity.hasRole("portal-agent")) {
+            if (identity.hasRole(Roles.PORTAL_AGENT)) {
                 actors.add(Actor.AGENT);
             }
-            if (identity.hasRole("portal-admin")) {
+            if (identity.hasRole(Roles.PORTAL_ADMIN)) {
                 actors.add(Actor.ADMIN);
             }
             return Viewer.staff(subject, actors);
         }
-        if (!identity.hasRole("portal-user")) {
+        if (!identity.hasRole(Roles.PORTAL_USER)) {
             throw new ForbiddenException("Records are for portal users and staff");
         }
         SubjectView user = cache.get(subject, this::lookUp).await().atMost(Duration.ofSeconds(3));
@@ -89,7 +90,7 @@ public class ViewerResolver {
 
     void onChange(@Observes ReceivedChange change) {
         ChangeEvent event = change.event();
-        if (ChangeEvent.USER_CHANGED.equals(event.kind()) && event.subject() != null) {
+        if (event.kind() == ChangeEvent.Kind.USER_CHANGED && event.subject() != null) {
             cache.invalidate(event.subject()).await().indefinitely();
         }
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -18,7 +20,8 @@ public class Approval extends PanacheEntityBase {
     public UUID id;
     public UUID requestId;
     public UUID approverUserId;
-    public String decision;
+    @Enumerated(EnumType.STRING)
+    public ApprovalDecision decision;
     public String comment;
     public Instant decidedAt;
 }

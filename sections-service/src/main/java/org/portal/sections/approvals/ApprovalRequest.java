@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -14,7 +18,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "approval_requests")
 public class ApprovalRequest extends PanacheEntityBase {
 
-    public static final String PENDING = "pending";
+    /** Stored by these names; ApprovalStatesTest holds them to the table's CHECK constraint. */
+    @Schema(name = "ApprovalState")
+    public enum State {
+        pending,
+        approved,
+        rejected
+    }
 
     @Id
     public UUID id;
@@ -23,7 +33,8 @@ public class ApprovalRequest extends PanacheEntityBase {
     public UUID accountId;
     public String requestedBy;
     public String message;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public State state;
     public Instant createdAt;
     public Instant completedAt;
 }

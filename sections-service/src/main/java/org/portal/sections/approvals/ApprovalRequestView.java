@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** A request and where each approver stands: {@code state} is pending, approved or rejected. */
-public record ApprovalRequestView(UUID id, UUID recordId, String section, String state, String requestedBy, String message,
+public record ApprovalRequestView(UUID id, UUID recordId, String section, ApprovalRequest.State state, String requestedBy,
+        String message,
         Instant createdAt, Instant completedAt, List<ApprovalView> approvals) {
 
     static ApprovalRequestView from(ApprovalRequest r, List<Approval> approvals) {

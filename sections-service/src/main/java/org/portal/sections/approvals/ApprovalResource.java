@@ -23,11 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.definitions.SeatHolderCall;
 import org.portal.sections.definitions.SectionAccess;
+import org.portal.tokens.Roles;
 
 /** A portal user as a participant in a process: the approvals sent to them. */
 @Path("/api/approvals")
 @Tag(name = "Approvals")
-@RolesAllowed("portal-user")
+@RolesAllowed(Roles.PORTAL_USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApprovalResource {
 

@@ -52,7 +52,7 @@ public class ApprovalService {
     public static final int MAX_OPEN = 100;
     /** The viewer's undecided approvals of requests still pending, in their current account. */
     private static final String OPEN_OF_VIEWER = """
-            where r.id = a.requestId and a.approverUserId = :me and a.decision is null and r.state = 'pending'
+            where r.id = a.requestId and a.approverUserId = :me and a.decision is null and r.state = :pending
               and r.accountId = :account""";
 
     private final Sections sections;
@@ -97,7 +97,7 @@ public class ApprovalService {
         sent.accountId = record.accountId;
         sent.requestedBy = viewer.subject();
         sent.message = request.message() == null || request.message().isBlank() ? null : request.message().strip();
-        sent.state = ApprovalRequest.PENDING;
+        sent.state = ApprovalRequest.State.pending;
         sent.createdAt = Instant.now(clock);
         sent.persist();
         List<Approval> approvals = new ArrayList<>();
@@ -128,7 +128,8 @@ public class ApprovalService {
         List<Object[]> rows = em
                 .createQuery("select a, r, e from Approval a, ApprovalRequest r, RecordEntity e " + OPEN_OF_VIEWER
                         + " and e.id = r.recordId order by r.createdAt, a.id", Object[].class)
-                .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId()).setMaxResults(limit)
+                .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId())
+                .setParameter("pending", ApprovalRequest.State.pending).setMaxResults(limit)
                 .getResultList();
         List<OpenApproval> items = rows.stream().map(row -> {
             Approval approval = (Approval) row[0];
@@ -138,7 +139,8 @@ public class ApprovalService {
         }).toList();
         long open = items.size() < limit ? items.size()
                 : em.createQuery("select count(a) from Approval a, ApprovalRequest r " + OPEN_OF_VIEWER, Long.class)
-                        .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId()).getSingleResult();
+                        .setParameter("me", viewer.userId()).setParameter("account", viewer.accountId())
+                        .setParameter("pending", ApprovalRequest.State.pending).getSingleResult();
         return new OpenApprovals(items, open);
     }
 
@@ -158,35 +160,36 @@ public class ApprovalService {
             throw new ProblemException(ALREADY_DECIDED, "You decided this approval already: " + approval.decision,
                     Map.of("decision", approval.decision));
         }
-        if (!ApprovalRequest.PENDING.equals(request.state)) {
+        if (request.state != ApprovalRequest.State.pending) {
             throw new ProblemException(REQUEST_CLOSED, "The request was " + request.state + " before your decision");
         }
-        if (decision.decision() == DecisionRequest.Decision.reject
+        if (decision.decision() == ApprovalDecision.reject
                 && (decision.comment() == null || decision.comment().isBlank())) {
             throw new InvalidFields(List.of(new Problem.FieldError("comment", "a rejection says why")));
         }
         Instant now = Instant.now(clock);
-        approval.decision = decision.decision().name();
+        approval.decision = decision.decision();
         approval.comment = decision.comment() == null || decision.comment().isBlank() ? null : decision.comment().strip();
         approval.decidedAt = now;
         List<Approval> all = Approval.list("requestId", Sort.by("id"), request.id);
-        boolean rejected = decision.decision() == DecisionRequest.Decision.reject;
+        boolean rejected = decision.decision() == ApprovalDecision.reject;
         if (rejected || all.stream().allMatch(a -> a.decision != null)) {
-            complete(request, rejected ? "rejected" : "approved", viewer.subject(), now);
+            complete(request, rejected ? ApprovalRequest.State.rejected : ApprovalRequest.State.approved, viewer.subject(),
+                    now);
         }
         em.flush();
         return ApprovalRequestView.from(request, all);
     }
 
     /** Closes the request and moves the record to the outcome's state of its lifecycle. */
-    private void complete(ApprovalRequest request, String outcome, String actor, Instant now) {
+    private void complete(ApprovalRequest request, ApprovalRequest.State outcome, String actor, Instant now) {
         request.state = outcome;
         request.completedAt = now;
         RecordEntity record = RecordEntity.findById(request.recordId, LockModeType.PESSIMISTIC_WRITE);
         Section section = sections.require(request.sectionCode);
         Lifecycle.Approval rules = section.lifecycle() == null ? null : section.lifecycle().approval();
         if (rules != null && record.status.equals(rules.pending())) {
-            transitions.move(record, outcome.equals("approved") ? rules.approved() : rules.rejected(), actor);
+            transitions.move(record, outcome == ApprovalRequest.State.approved ? rules.approved() : rules.rejected(), actor);
         }
     }
 

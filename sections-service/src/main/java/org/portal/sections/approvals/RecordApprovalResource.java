@@ -28,11 +28,12 @@ import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
+import org.portal.tokens.Roles;
 
 /** Sending a record for approval, and following where its requests stand. */
 @Path("/api/sections/{code}/records/{id}/approvals")
 @Tag(name = "Approvals")
-@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordApprovalResource {
 

@@ -27,10 +27,11 @@ import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.SectionOperation;
+import org.portal.tokens.Roles;
 
 @Path("/api/sections/cases/records/{id}/comments")
 @Tag(name = "Cases")
-@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentResource {
 

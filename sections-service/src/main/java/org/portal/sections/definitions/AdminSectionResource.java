@@ -24,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.ApiNames;
+import org.portal.tokens.Roles;
 
 @Path("/api/admin/sections")
 @Tag(name = "Section administration")
-@RolesAllowed("portal-admin")
+@RolesAllowed(Roles.PORTAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminSectionResource {
 

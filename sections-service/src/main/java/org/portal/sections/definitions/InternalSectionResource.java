@@ -10,11 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.tokens.Roles;
 
 /** For the gateway: which editions may use each custom section (base sections' grants are licensing's). */
 @Path("/internal/sections")
 @Tag(name = "Internal")
-@RolesAllowed("portal-service")
+@RolesAllowed(Roles.PORTAL_SERVICE)
 public class InternalSectionResource {
 
     public record CustomSectionEditions(String code, List<String> editions) {

@@ -95,9 +95,9 @@ public class Licensing {
 
     void onChange(@Observes ReceivedChange change) {
         ChangeEvent event = change.event();
-        if (ChangeEvent.SEAT_CHANGED.equals(event.kind()) && event.userId() != null) {
+        if (event.kind() == ChangeEvent.Kind.SEAT_CHANGED && event.userId() != null) {
             entitlements.invalidate(event.userId()).await().indefinitely();
-        } else if (ChangeEvent.LICENSE_CHANGED.equals(event.kind())) {
+        } else if (event.kind() == ChangeEvent.Kind.LICENSE_CHANGED) {
             entitlements.invalidateAll().await().indefinitely();
         }
     }

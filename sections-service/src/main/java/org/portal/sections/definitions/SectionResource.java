@@ -19,12 +19,13 @@ import org.portal.problem.NotFound;
 import org.portal.sections.ApiNames;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/sections")
 @Tag(name = "Sections")
-@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
 public class SectionResource {
 
     private final Sections sections;

@@ -30,6 +30,7 @@ import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.SectionOperation;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -56,7 +57,7 @@ public class KnowledgeBaseResource {
 
     @GET
     @Path("/search")
-    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
     @Operation(summary = "Full-text search, best match first, with highlighted snippets")
     public List<SearchHit> searchArticles(@QueryParam("q") @NotBlank @Size(max = 200) String q,
             @QueryParam("language") @DefaultValue("english") @Pattern(regexp = "simple|english|german|french|spanish|italian|dutch|portuguese") @Size(max = 20) String language,
@@ -66,7 +67,7 @@ public class KnowledgeBaseResource {
 
     @GET
     @Path("/popular")
-    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
     @Operation(summary = "The most read published articles")
     public List<ArticleView> listPopularArticles(@QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
         isStaff();
@@ -75,7 +76,7 @@ public class KnowledgeBaseResource {
 
     @POST
     @Path("/{id}/votes")
-    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say whether the article helped; one vote per reader, a new one replaces it")
     @SectionCall(value = SectionOperation.read, section = SectionDefinition.KNOWLEDGE_BASE)
@@ -85,14 +86,14 @@ public class KnowledgeBaseResource {
 
     @GET
     @Path("/{id}/votes")
-    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
     public Votes getArticleVotes(@PathParam("id") java.util.UUID id) {
         knowledgeBase.get(id, !isStaff());
         return search.votes(id);
     }
 
     @GET
-    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
     @Operation(summary = "Knowledge base articles, newest first; portal users see published ones only")
     public ArticlePage listArticles(@QueryParam("offset") @DefaultValue("0") @Min(0) @Max(1_000_000) int offset,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit) {
@@ -101,7 +102,7 @@ public class KnowledgeBaseResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+    @RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
     @Operation(summary = "One article; portal users see published ones only")
     @APIResponse(responseCode = "404", description = "No such article (or not published)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200", responseDescription = "The article")
@@ -119,7 +120,7 @@ public class KnowledgeBaseResource {
     }
 
     @POST
-    @RolesAllowed("portal-agent")
+    @RolesAllowed(Roles.PORTAL_AGENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write an article (agents)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "201", responseDescription = "Created")

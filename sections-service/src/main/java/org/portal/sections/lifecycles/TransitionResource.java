@@ -31,10 +31,11 @@ import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 import org.portal.sections.records.ETags;
 import org.portal.sections.records.RecordView;
+import org.portal.tokens.Roles;
 
 @Path("/api/sections/{code}/records/{id}/transitions")
 @Tag(name = "Records")
-@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class TransitionResource {
 

@@ -20,12 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.sections.definitions.Licensing;
 import org.portal.sections.records.ETags;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/admin/main-page/{edition}")
 @Tag(name = "Main page")
-@RolesAllowed("portal-admin")
+@RolesAllowed(Roles.PORTAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminMainPageResource {
 

@@ -23,12 +23,13 @@ import org.portal.sections.ApiNames;
 import org.portal.sections.access.Viewer;
 import org.portal.sections.access.ViewerResolver;
 import org.portal.sections.definitions.Licensing;
+import org.portal.tokens.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/main-page")
 @Tag(name = "Main page")
-@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class MainPageResource {
 

@@ -44,6 +44,7 @@ import org.portal.sections.definitions.SectionCall;
 import org.portal.sections.definitions.SectionDefinition;
 import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
+import org.portal.tokens.Roles;
 
 /**
  * The records of every section but the knowledge base (which has its own resource). Which sections
@@ -52,7 +53,7 @@ import org.portal.sections.definitions.Sections;
  */
 @Path("/api/sections/{code}/records")
 @Tag(name = "Records")
-@RolesAllowed({ "portal-user", "portal-agent", "portal-admin" })
+@RolesAllowed({ Roles.PORTAL_USER, Roles.PORTAL_AGENT, Roles.PORTAL_ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordResource {
 

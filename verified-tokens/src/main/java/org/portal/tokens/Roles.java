@@ -1,6 +1,6 @@
-package org.portal.users.access;
+package org.portal.tokens;
 
-/** The realm roles this service checks; the identity provider holds who has which. */
+/** The realm roles every service checks, named once; the identity provider holds who has which. */
 public final class Roles {
 
     /** An external person whose registration was approved or whose invitation was accepted. */
