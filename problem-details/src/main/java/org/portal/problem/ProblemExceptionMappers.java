@@ -1,8 +1,10 @@
 package org.portal.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,10 @@ import io.quarkus.security.UnauthorizedException;
 
 /** The one place where every failure of a REST resource becomes an RFC 9457 problem. */
 public class ProblemExceptionMappers {
+
+    /** A unique key clash: a concurrent writer stored the same key first. */
+    static final String UNIQUE_VIOLATION = "23505";
+    static final String FOREIGN_KEY_VIOLATION = "23503";
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -91,11 +97,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isConcurrentChange(e)) {
-            return ProblemResponses.of(Problem.of(CommonProblems.CONFLICT,
-                    "Someone else changed the same data at the same moment; nothing of yours was stored, try again")
-                    .withInstance(uri.getPath()));
+        Optional<Problem> refused = refusedByDatabase(e);
+        if (refused.isPresent()) {
+            return ProblemResponses.of(refused.get().withInstance(uri.getPath()));
         }
+        // Anything else, a NOT NULL or CHECK constraint among them, is a check this service failed to
+        // make before writing: a fault to report, not the caller's to retry.
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
         return ProblemResponses.of(Problem.of(CommonProblems.INTERNAL,
@@ -104,19 +111,41 @@ public class ProblemExceptionMappers {
     }
 
     /**
-     * A lost optimistic-lock race or a unique constraint hit by a concurrent writer: the database kept
-     * the data consistent and the caller may retry. Matched by name so this module needs no JPA.
+     * A lost optimistic-lock race: the database kept the data consistent and the caller may retry.
+     * Matched by name so this module needs no JPA.
      */
     private static boolean isConcurrentChange(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String name = cause.getClass().getName();
             if (name.equals("jakarta.persistence.OptimisticLockException")
-                    || name.equals("org.hibernate.StaleObjectStateException")
-                    || name.equals("org.hibernate.exception.ConstraintViolationException")) {
+                    || name.equals("org.hibernate.StaleObjectStateException")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * What a write the database refused means for the caller: a lost race (optimistic lock, or a
+     * unique key a concurrent writer stored first) is a conflict to retry; a reference to a row that
+     * is gone is unprocessable. Other refusals (NOT NULL, CHECK) are faults of this service: empty.
+     */
+    static Optional<Problem> refusedByDatabase(Throwable e) {
+        String sqlState = null;
+        for (Throwable cause = e; cause != null && sqlState == null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                sqlState = sql.getSQLState();
+            }
+        }
+        if (isConcurrentChange(e) || UNIQUE_VIOLATION.equals(sqlState)) {
+            return Optional.of(Problem.of(CommonProblems.CONFLICT,
+                    "Someone else changed the same data at the same moment; nothing of yours was stored, try again"));
+        }
+        if (FOREIGN_KEY_VIOLATION.equals(sqlState)) {
+            return Optional.of(Problem.of(CommonProblems.UNPROCESSABLE,
+                    "The request refers to something that does not exist (any more); nothing was stored"));
+        }
+        return Optional.empty();
     }
 
     static String describe(int status) {

@@ -9,10 +9,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 import org.portal.problem.AccessProblems;
@@ -33,10 +30,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class ViewerResolver {
 
-    private final PortalUsersClient portalUsers;
+    private final PortalUsers portalUsers;
     private final Cache cache;
 
-    public ViewerResolver(@RestClient PortalUsersClient portalUsers, @CacheName("viewers") Cache cache) {
+    public ViewerResolver(PortalUsers portalUsers, @CacheName("viewers") Cache cache) {
         this.portalUsers = portalUsers;
         this.cache = cache;
     }
@@ -64,26 +61,21 @@ public class ViewerResolver {
     }
 
     private SubjectView lookUp(String subject) {
-        return ask(() -> portalUsers.subject(subject))
+        return ask(() -> portalUsers.bySubject(subject))
                 .orElseThrow(() -> new ProblemException(AccessProblems.NOT_A_PORTAL_USER,
                         "Your identity is not linked to a portal user; register or accept an invitation first"));
     }
 
     /** A portal user by id (an approver to check), or empty when there is none. Not cached: a decision needs today's status. */
     public Optional<SubjectView> portalUser(UUID userId) {
-        return ask(() -> portalUsers.user(userId));
+        return ask(() -> portalUsers.byId(userId));
     }
 
-    /** portal-users-service's answer, empty when it knows nobody of that name; a 503 problem when it does not answer. */
-    private static Optional<SubjectView> ask(Supplier<SubjectView> call) {
+    /** portal-users-service's answer, empty when it knows nobody of that name; a 503 problem when it cannot answer. */
+    private static Optional<SubjectView> ask(Supplier<Optional<SubjectView>> call) {
         try {
-            return Optional.of(call.get());
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw unavailable(e);
-        } catch (ProcessingException e) {
+            return call.get();
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -95,7 +87,7 @@ public class ViewerResolver {
         }
     }
 
-    private static ServiceUnavailable unavailable(Exception e) {
+    private static ServiceUnavailable unavailable(RuntimeException e) {
         Log.warnf("portal-users-service look-up failed: %s", e.toString());
         return new ServiceUnavailable("portal-users", "Portal users service unavailable",
                 "Your access rights cannot be checked right now; try again shortly");

@@ -2,9 +2,9 @@ package org.portal.sections.config;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.portal.sections.definitions.Decimals;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -14,7 +14,6 @@ public class JsonConfig implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        Decimals.exact(mapper);
     }
 }

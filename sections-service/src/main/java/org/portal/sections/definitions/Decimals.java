@@ -2,12 +2,20 @@ package org.portal.sections.definitions;
 
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 /**
  * The numbers a number or money field takes: at most {@value #MAX_INTEGER_DIGITS} digits before the
  * decimal point and {@value #MAX_FRACTION_DIGITS} after it. Checked on the number as written
- * ({@code 1e50000000} is one digit and an exponent), before anything expands it to its digits.
+ * ({@code 1e50000000} is one digit and an exponent), before anything expands it to its digits. And
+ * the one JSON setting that keeps them exact, for the service's mapper and every node it builds.
  */
 public final class Decimals {
+
+    /** JSON numbers as BigDecimal with every digit they were written with, trailing zeros included. */
+    public static final JsonNodeFactory EXACT_NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     static final int MAX_INTEGER_DIGITS = 18;
     static final int MAX_FRACTION_DIGITS = 10;
@@ -15,6 +23,11 @@ public final class Decimals {
     private static final int MAX_TEXT_LENGTH = 64;
 
     private Decimals() {
+    }
+
+    /** Makes a mapper read and build numbers exactly (the service's own mapper: config/JsonConfig). */
+    public static ObjectMapper exact(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setNodeFactory(EXACT_NODES);
     }
 
     /** What is wrong with the size of a number, or null when nothing is. */

@@ -29,7 +29,6 @@ public final class FieldValues {
     }
 
     /** Keeps amounts as given (12.50 stays 12.50); the default factory would strip the zeros. */
-    public static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
     private FieldValues() {
     }
@@ -139,7 +138,7 @@ public final class FieldValues {
                     .textNode(OffsetDateTime.parse(value.asText()).withOffsetSameInstant(ZoneOffset.UTC).toString());
         }
         if (field.type() == FieldType.MONEY) {
-            return EXACT.numberNode(value.decimalValue().setScale(2));
+            return Decimals.EXACT_NODES.numberNode(value.decimalValue().setScale(2));
         }
         return value;
     }

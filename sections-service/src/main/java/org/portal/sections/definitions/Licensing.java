@@ -11,14 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 import org.portal.problem.ServiceUnavailable;
@@ -28,23 +21,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.logging.Log;
-import io.quarkus.oidc.client.filter.OidcClientFilter;
 
 /** What licensing-service knows that sections need: custom-section limits, and a user's entitlement. */
 @ApplicationScoped
 public class Licensing {
-
-    @RegisterRestClient(configKey = "licensing")
-    @OidcClientFilter
-    public interface Client {
-        @GET
-        @Path("/api/licensing/catalogue")
-        Catalogue catalogue();
-
-        @GET
-        @Path("/internal/users/{userId}/entitlement")
-        Entitlement entitlement(@PathParam("userId") UUID userId);
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Catalogue(List<Edition> editions) {
@@ -66,10 +46,10 @@ public class Licensing {
     public record Grant(String code, List<String> operations) {
     }
 
-    private final Client licensing;
+    private final LicensingCalls licensing;
     private final Cache entitlements;
 
-    public Licensing(@RestClient Client licensing, @CacheName("entitlements") Cache entitlements) {
+    public Licensing(LicensingCalls licensing, @CacheName("entitlements") Cache entitlements) {
         this.licensing = licensing;
         this.entitlements = entitlements;
     }
@@ -109,22 +89,14 @@ public class Licensing {
 
     /** The user's entitlement, or empty when they hold no valid seat. */
     public Optional<Entitlement> entitlement(UUID userId) {
-        return call(() -> {
-            try {
-                return Optional.of(licensing.entitlement(userId));
-            } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() == 404) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        return call(() -> licensing.entitlement(userId));
     }
 
+    /** What licensing-service answered; a 503 problem naming it when it cannot answer now. */
     private static <T> T call(Supplier<T> work) {
         try {
             return work.get();
-        } catch (WebApplicationException | ProcessingException e) {
+        } catch (RuntimeException e) {
             Log.warnf("licensing-service call failed: %s", e.toString());
             throw new ServiceUnavailable("licensing", "Licensing service unavailable",
                     "The licensing service did not answer; nothing changed, try again shortly");

@@ -33,19 +33,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ListQuery {
 
     static final String CREATED = "created";
-    private static final ObjectMapper EXACT = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> parameters = new HashMap<>();
     private final Section section;
+    /** The service's mapper, exact with decimals: a cursor carries a sort value as written. */
+    private final ObjectMapper json;
     private String sortExpression = "r.created_at";
     private String sortCast = "timestamptz";
     private boolean descending = true;
     private String sortField = CREATED;
 
-    ListQuery(Section section, Viewer viewer) {
+    ListQuery(Section section, Viewer viewer, ObjectMapper json) {
         this.section = section;
+        this.json = json;
         where.append("r.section_code = :section and ").append(viewer.reachCondition(parameters));
         parameters.put("section", section.code());
     }
@@ -90,7 +91,7 @@ final class ListQuery {
                 errors.add(new Problem.FieldError(name, problem));
             } else {
                 containment.set(name,
-                        field.type() == FieldType.MONEY ? FieldValues.EXACT.numberNode(value.decimalValue().setScale(2))
+                        field.type() == FieldType.MONEY ? Decimals.EXACT_NODES.numberNode(value.decimalValue().setScale(2))
                                 : value);
             }
         });
@@ -169,7 +170,7 @@ final class ListQuery {
 
     private com.fasterxml.jackson.databind.JsonNode readField(RecordEntity record) {
         try {
-            return EXACT.readTree(record.data).get(sortField);
+            return json.readTree(record.data).get(sortField);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -57,7 +57,7 @@ public class RecordService {
 
     @Transactional
     public RecordPage list(Section section, Viewer viewer, ListRequest request) {
-        ListQuery query = new ListQuery(section, viewer);
+        ListQuery query = new ListQuery(section, viewer, json);
         if (request.accountId() != null) {
             query.account(request.accountId());
         }

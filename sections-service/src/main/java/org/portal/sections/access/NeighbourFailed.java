@@ -1,0 +1,9 @@
+package org.portal.sections.access;
+
+/** A neighbouring service answered with an error other than "not found": it cannot answer now. */
+public class NeighbourFailed extends RuntimeException {
+
+    public NeighbourFailed(String message) {
+        super(message);
+    }
+}
