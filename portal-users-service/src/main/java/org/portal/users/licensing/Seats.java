@@ -6,10 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 import org.portal.problem.ProblemException;
@@ -32,9 +29,9 @@ public class Seats {
             SeatProblems.NO_SEAT_BUDGET.uri(), SeatProblems.NO_SEAT_BUDGET,
             SeatProblems.SEAT_BUDGET_EXHAUSTED.uri(), SeatProblems.SEAT_BUDGET_EXHAUSTED);
 
-    private final LicensingClient licensing;
+    private final LicensingCalls licensing;
 
-    public Seats(@RestClient LicensingClient licensing) {
+    public Seats(LicensingCalls licensing) {
         this.licensing = licensing;
     }
 
@@ -42,9 +39,9 @@ public class Seats {
     public void give(UUID userId, String edition, Caller giver) {
         try {
             licensing.giveSeat(new LicensingClient.SeatGrant(userId, edition, giver.subject(), budgetOf(giver)));
-        } catch (WebApplicationException e) {
-            throw refusal(e, "No seat of the " + edition + " edition could be given: ");
-        } catch (ProcessingException e) {
+        } catch (LicensingRefusal refusal) {
+            throw inOurWords(refusal, "No seat of the " + edition + " edition could be given: ");
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -66,9 +63,9 @@ public class Seats {
     public void takeBack(UUID userId, Caller taker) {
         try {
             licensing.takeBackSeat(userId, budgetOf(taker), taker.subject());
-        } catch (WebApplicationException e) {
-            throw refusal(e, "");
-        } catch (ProcessingException e) {
+        } catch (LicensingRefusal refusal) {
+            throw inOurWords(refusal, "");
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -76,7 +73,7 @@ public class Seats {
     public List<SeatBudgetView> budgets(UUID accountId) {
         try {
             return licensing.budgets(accountId);
-        } catch (WebApplicationException | ProcessingException e) {
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -84,13 +81,8 @@ public class Seats {
     /** The user's entitlement, or empty when they hold no valid seat. */
     public Optional<EntitlementView> entitlement(UUID userId) {
         try {
-            return Optional.of(licensing.entitlement(userId));
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw unavailable(e);
-        } catch (ProcessingException e) {
+            return licensing.entitlement(userId);
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -100,22 +92,15 @@ public class Seats {
     }
 
     /** licensing-service's refusal, in this service's words; the budget problems keep their types. */
-    @SuppressWarnings("unchecked")
-    private static RuntimeException refusal(WebApplicationException e, String prefix) {
-        int status = e.getResponse().getStatus();
-        if (status != 403 && status != 404 && status != 409 && status != 422) {
-            return unavailable(e);
-        }
-        Map<String, Object> problem = e.getResponse().readEntity(Map.class);
-        String detail = String.valueOf(problem.getOrDefault("detail", ""));
-        ProblemType budgetProblem = BUDGET_PROBLEMS.get(String.valueOf(problem.get("type")));
+    private static RuntimeException inOurWords(LicensingRefusal refusal, String prefix) {
+        ProblemType budgetProblem = BUDGET_PROBLEMS.get(refusal.problemType());
         if (budgetProblem != null) {
-            return new ProblemException(budgetProblem, detail);
+            return new ProblemException(budgetProblem, refusal.detail());
         }
-        return status == 404 ? new NotFound(detail) : new Conflict(prefix + detail);
+        return refusal.status() == 404 ? new NotFound(refusal.detail()) : new Conflict(prefix + refusal.detail());
     }
 
-    private static ServiceUnavailable unavailable(Exception e) {
+    private static ServiceUnavailable unavailable(RuntimeException e) {
         Log.warnf("licensing-service call failed: %s", e.toString());
         return new ServiceUnavailable("licensing", "Licensing service unavailable",
                 "The licensing service did not answer; try again shortly");
