@@ -13,7 +13,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** A vendor key pair made for the test run: the service trusts its public half, tests sign with it. */
 public class VendorKeyResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String INSTALLATION = "test-installation";
+    public static final String INSTALLATION = "test-installation";
     private static LicenseSigner vendor;
     private static LicenseSigner stranger;
 
@@ -33,12 +33,12 @@ public class VendorKeyResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
-    static String signed(LicenseTerms terms) {
+    public static String signed(LicenseTerms terms) {
         return sign(vendor, terms);
     }
 
     /** Signed as issued at the given time, for replacements of an earlier file. */
-    static String signedAt(LicenseTerms terms, java.time.Instant issuedAt) {
+    public static String signedAt(LicenseTerms terms, java.time.Instant issuedAt) {
         try {
             return vendor.sign(terms, issuedAt);
         } catch (JoseException e) {
@@ -47,11 +47,11 @@ public class VendorKeyResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Signed with a key of the same id that the service does not trust. */
-    static String signedByStranger(LicenseTerms terms) {
+    public static String signedByStranger(LicenseTerms terms) {
         return sign(stranger, terms);
     }
 
-    static LicenseTerms terms(String id, String edition, String product, int productUsers, int seats) {
+    public static LicenseTerms terms(String id, String edition, String product, int productUsers, int seats) {
         return new LicenseTerms(id, INSTALLATION, product, productUsers, edition, seats, LocalDate.now().minusDays(1),
                 LocalDate.now().plusYears(1));
     }

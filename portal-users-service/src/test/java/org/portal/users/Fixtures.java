@@ -8,28 +8,28 @@ import java.util.UUID;
 import org.portal.testsupport.TestTokens;
 
 /** Accounts, users and tokens the tests build through the API. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String ADMIN = TestTokens.of("admin-1", "portal-admin");
+    public static final String ADMIN = TestTokens.of("admin-1", "portal-admin");
 
     private Fixtures() {
     }
 
-    static String account(String prefix) {
+    public static String account(String prefix) {
         return given().auth().oauth2(ADMIN).contentType("application/json")
                 .body(Map.of("name", prefix + " " + UUID.randomUUID()))
                 .post("/api/accounts").then().statusCode(201).extract().path("id");
     }
 
     /** An active portal user of the account; returns the user id. Their token: {@link #token(String)}. */
-    static String user(String subject, String accountId, boolean accountAdmin) {
+    public static String user(String subject, String accountId, boolean accountAdmin) {
         return given().auth().oauth2(ADMIN).contentType("application/json")
                 .body(Map.of("subject", subject, "email", subject + "@example.test", "displayName", "Jane Doe",
                         "accountId", accountId, "accountAdmin", accountAdmin))
                 .post("/api/users").then().statusCode(201).extract().path("id");
     }
 
-    static String token(String subject) {
+    public static String token(String subject) {
         return TestTokens.of(subject, "portal-user");
     }
 
@@ -37,16 +37,16 @@ final class Fixtures {
      * A token with a chosen, verified e-mail, as the identity provider issues after sign-up: no portal
      * role yet.
      */
-    static String tokenWithEmail(String subject, String email) {
+    public static String tokenWithEmail(String subject, String email) {
         return TestTokens.claims(subject).claim("email", email).claim("email_verified", true).jws().keyId("1").sign();
     }
 
     /** The same person before they followed the provider's verification mail. */
-    static String tokenWithUnverifiedEmail(String subject, String email) {
+    public static String tokenWithUnverifiedEmail(String subject, String email) {
         return TestTokens.claims(subject).claim("email", email).claim("email_verified", false).jws().keyId("1").sign();
     }
 
-    static String newSubject() {
+    public static String newSubject() {
         return "sub-" + UUID.randomUUID();
     }
 }

@@ -14,23 +14,23 @@ import org.portal.testsupport.TestTokens;
 import io.restassured.response.ValidatableResponse;
 
 /** Portal users as portal-users-service would describe them, and calls made as them. */
-final class People {
+public final class People {
 
-    static final String AGENT = TestTokens.of("agent-1", "portal-agent");
-    static final String ADMIN = TestTokens.of("admin-1", "portal-admin");
+    public static final String AGENT = TestTokens.of("agent-1", "portal-agent");
+    public static final String ADMIN = TestTokens.of("admin-1", "portal-admin");
 
-    record Person(String subject, UUID userId, UUID accountId, String token) {
+    public record Person(String subject, UUID userId, UUID accountId, String token) {
     }
 
     private People() {
     }
 
-    static Person portalUser(UUID accountId, String scope) {
+    public static Person portalUser(UUID accountId, String scope) {
         return portalUser(UUID.randomUUID(), accountId, scope, "active");
     }
 
     /** A portal user as portal-users-service answers for their subject and for their id. */
-    static Person portalUser(UUID userId, UUID accountId, String scope, String status) {
+    public static Person portalUser(UUID userId, UUID accountId, String scope, String status) {
         String subject = "user-" + UUID.randomUUID();
         String body = """
                 {"userId":"%s","subject":"%s","accountId":"%s","status":"%s","accessScope":"%s"}
@@ -48,17 +48,17 @@ final class People {
      * Every base section with every operation portal users can have: tests about records, not about
      * editions, start from it; a test about an edition's grants stubs that edition's instead.
      */
-    static final String[] EVERY_BASE_SECTION = java.util.stream.Stream.of("knowledge-base", "cases", "leads",
+    public static final String[] EVERY_BASE_SECTION = java.util.stream.Stream.of("knowledge-base", "cases", "leads",
             "opportunities", "orders", "documents", "marketing-activities", "financial-product-requests", "contracts")
             .map(code -> grant(code, "read", "create", "edit")).toArray(String[]::new);
 
     /** One section's grant as licensing-service writes it. */
-    static String grant(String section, String... operations) {
+    public static String grant(String section, String... operations) {
         return "{\"code\":\"" + section + "\",\"operations\":[\"" + String.join("\",\"", operations) + "\"]}";
     }
 
     /** A portal user of the customer edition, with every base section (custom sections made for customers reach them). */
-    static Person customer(UUID accountId) {
+    public static Person customer(UUID accountId) {
         Person person = portalUser(accountId, "account");
         entitlement(person, "customer", EVERY_BASE_SECTION);
         return person;
@@ -69,7 +69,7 @@ final class People {
      * raised: the tests share one database and several define customer sections, while the limit
      * itself is tested on the partner edition, which only DefinitionsTest uses.
      */
-    static void customSectionLimits() {
+    public static void customSectionLimits() {
         HttpStubServer.server().stubFor(get(urlEqualTo("/api/licensing/catalogue")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"editions":[{"code":"self-service","customSectionLimit":0},
@@ -78,24 +78,24 @@ final class People {
     }
 
     /** licensing-service has no valid seat for the person. */
-    static void noSeat(Person person) {
+    public static void noSeat(Person person) {
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + person.userId() + "/entitlement"))
                 .willReturn(aResponse().withStatus(404)));
     }
 
     /** licensing-service's entitlement for the person: their edition and its grants, as JSON objects. */
-    static void entitlement(Person person, String edition, String... grants) {
+    public static void entitlement(Person person, String edition, String... grants) {
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + person.userId() + "/entitlement"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
                         "{\"edition\":\"" + edition + "\",\"sections\":[" + String.join(",", grants) + "]}")));
     }
 
-    static ValidatableResponse create(String token, String section, Map<String, Object> body) {
+    public static ValidatableResponse create(String token, String section, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/sections/" + section + "/records").then();
     }
 
-    static String created(String token, String section, Map<String, Object> values) {
+    public static String created(String token, String section, Map<String, Object> values) {
         return create(token, section, Map.of("values", values)).statusCode(201).extract().path("id");
     }
 }

@@ -34,7 +34,8 @@ public class TestMailServer implements QuarkusTestResourceLifecycleManager {
         server.start();
         port = server.getSmtp().getPort();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port),
-                "quarkus.mailer.start-tls", "DISABLED", "portal.mail.poll", "200ms", "portal.mail.first-retry", "PT0.5S");
+                "quarkus.mailer.start-tls", "DISABLED", "portal.mail.poll", "200ms", "portal.mail.first-retry", "PT0.5S",
+                "portal.mail.send-timeout", "PT3S");
     }
 
     @Override

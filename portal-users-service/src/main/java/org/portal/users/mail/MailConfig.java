@@ -25,6 +25,14 @@ public interface MailConfig {
     @WithDefault("PT15M")
     Duration maxRetryDelay();
 
+    /**
+     * How long one mail may take to be handed over: a server that accepts the connection and then says
+     * nothing must not hold up the rest of the outbox. A mail given up on is tried again later (it may
+     * then arrive twice, never not at all).
+     */
+    @WithDefault("PT10S")
+    Duration sendTimeout();
+
     /** After this many failed attempts each further failure is logged as an error, for someone to look at. */
     @WithDefault("8")
     int alertAfterAttempts();

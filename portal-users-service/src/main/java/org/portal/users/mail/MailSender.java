@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -25,13 +25,13 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class MailSender {
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final MailConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final AtomicLong waiting = new AtomicLong();
 
-    public MailSender(Mailer mailer, MailConfig config, Clock clock, MeterRegistry metrics) {
+    public MailSender(ReactiveMailer mailer, MailConfig config, Clock clock, MeterRegistry metrics) {
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
@@ -56,7 +56,7 @@ public class MailSender {
 
     private void send(OutgoingMail mail, Instant now) {
         try {
-            mailer.send(Mail.withText(mail.recipient, mail.subject, mail.body));
+            mailer.send(Mail.withText(mail.recipient, mail.subject, mail.body)).await().atMost(config.sendTimeout());
             mail.sentAt = Instant.now(clock);
             metrics.counter("portal.mails.sent", "kind", mail.kind).increment();
         } catch (RuntimeException e) {
