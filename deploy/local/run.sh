@@ -47,7 +47,9 @@ pick_ports() {
   local base="${PORTAL_BASE_PORT:-8080}"
   if [ "$base" = random ]; then
     for _ in $(seq 1 50); do
-      base=$((20000 + (RANDOM % 400) * 100))
+      # Below Linux's ephemeral range (32768 and up): a port there can be taken by any outgoing
+      # connection between the check and the bind. Extra instances use base + 400 to 499.
+      base=$((20000 + (RANDOM % 120) * 100))
       local free=1
       for offset in 0 1 2 3 10 11 12 13 100 101 110 111; do port_open $((base + offset)) && free=0; done
       [ $free = 1 ] && break
