@@ -13,12 +13,17 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** Answers of the services behind the gateway, set per test on the shared {@link HttpStubServer}. */
-final class DownstreamServices {
+public final class DownstreamServices {
+
+    /** A customer-edition grant: the knowledge base to read, cases to read, create and edit. */
+    public static final String CUSTOMER_GRANTS = """
+            [{"code":"knowledge-base","operations":["read"]},
+             {"code":"cases","operations":["read","create","edit"]}]""";
 
     private DownstreamServices() {
     }
 
-    static WireMockServer server() {
+    public static WireMockServer server() {
         return HttpStubServer.server();
     }
 
@@ -26,13 +31,13 @@ final class DownstreamServices {
      * sections-service's custom sections, the same for every test class: the gateway holds the list
      * for a minute, so whichever class asks first decides what all the others see.
      */
-    static void customSections() {
+    public static void customSections() {
         server().stubFor(get(urlEqualTo("/internal/sections"))
                 .willReturn(json(200, "[{\"code\":\"warranty-claims\",\"editions\":[\"customer\"]}]")));
     }
 
     /** Registers a portal user: their subject look-up and their entitlement. Returns the user id. */
-    static UUID portalUser(String subject, String status, String edition, int dailyLimit, String sectionsJson) {
+    public static UUID portalUser(String subject, String status, String edition, int dailyLimit, String sectionsJson) {
         UUID userId = UUID.randomUUID();
         server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(json(200, """
                 {"userId":"%s","subject":"%s","accountId":"%s","status":"%s","accessScope":"account"}
@@ -50,7 +55,7 @@ final class DownstreamServices {
         return userId;
     }
 
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

@@ -47,7 +47,7 @@ public class RedisDown implements QuarkusTestProfile {
     }
 
     /** Five counted calls, each answered with the status the outage policy gives: enough to open the breaker. */
-    static void openTheBreaker(int status) {
+    public static void openTheBreaker(int status) {
         String token = portalUserCalling();
         for (int i = 0; i < 5; i++) {
             io.restassured.RestAssured.given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then()
@@ -56,10 +56,10 @@ public class RedisDown implements QuarkusTestProfile {
     }
 
     /** A portal user's token, with the services' answers for their call in place. */
-    static String portalUserCalling() {
+    public static String portalUserCalling() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         String subject = "user-" + UUID.randomUUID();
-        portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         return TestTokens.of(subject, "portal-user");
     }
 }

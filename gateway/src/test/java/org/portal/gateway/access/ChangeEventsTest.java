@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portal.events.ChangeEventPublisher;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -55,11 +56,11 @@ class ChangeEventsTest {
     @Test
     void aBlockedUserIsRefusedWithinASecondOfUserChanged() throws Exception {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
         org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
 
-        portalUser(subject, "blocked", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(subject, "blocked", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         org.junit.jupiter.api.Assertions.assertEquals(200, status(token), "cached until told");
         publish("{\"kind\":\"user-changed\",\"userId\":\"" + userId + "\",\"subject\":\"" + subject + "\"}");
         within(1000, token, 403);
@@ -70,7 +71,7 @@ class ChangeEventsTest {
     @Test
     void aRevokedSeatIsRefusedWithinASecondOfSeatChanged() throws Exception {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
         org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
 
@@ -82,7 +83,7 @@ class ChangeEventsTest {
     @Test
     void anEventOfAKindThisVersionDoesNotKnowIsPassedOver() throws Exception {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
         org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
 

@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.routing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.portal.gateway.DownstreamServices.CUSTOMER_GRANTS;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
@@ -24,16 +25,13 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class GatewayPipelineTest {
-
-    static final String CUSTOMER_GRANTS = """
-            [{"code":"knowledge-base","operations":["read"]},
-             {"code":"cases","operations":["read","create","edit"]}]""";
 
     @BeforeAll
     static void sectionsService() {

@@ -1,10 +1,9 @@
-package org.portal.gateway;
+package org.portal.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.portal.gateway.routing.RouteTable;
 
 /** Which paths count against the daily quota: the pipeline and the API document both follow this. */
 class RouteTableTest {

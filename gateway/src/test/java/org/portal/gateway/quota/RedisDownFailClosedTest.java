@@ -1,9 +1,10 @@
-package org.portal.gateway;
+package org.portal.gateway.quota;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
+import org.portal.gateway.RedisDown;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ class CustomSectionsAndQuotaTest {
     @Test
     void aCustomSectionIsOpenToTheEditionsItIsFor() {
         String customer = "user-" + UUID.randomUUID();
-        portalUser(customer, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(customer, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         given().auth().oauth2(TestTokens.of(customer, "portal-user")).get("/api/sections/warranty-claims/records").then()
                 .statusCode(200);
         given().auth().oauth2(TestTokens.of(customer, "portal-user")).delete("/api/sections/warranty-claims/records/1")
@@ -40,7 +41,7 @@ class CustomSectionsAndQuotaTest {
     @Test
     void aCustomSectionIsClosedToOtherEditions() {
         String partner = "user-" + UUID.randomUUID();
-        portalUser(partner, "active", "partner", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(partner, "active", "partner", 1000, DownstreamServices.CUSTOMER_GRANTS);
         given().auth().oauth2(TestTokens.of(partner, "portal-user")).get("/api/sections/warranty-claims/records").then()
                 .statusCode(403).body("section", equalTo("warranty-claims"));
     }
@@ -48,7 +49,7 @@ class CustomSectionsAndQuotaTest {
     @Test
     void myQuotaShowsWhatIsUsedAndWhatRemains() {
         String subject = "user-" + UUID.randomUUID();
-        portalUser(subject, "active", "customer", 50, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(subject, "active", "customer", 50, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);

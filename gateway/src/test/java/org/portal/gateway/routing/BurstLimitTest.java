@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.routing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class AccessRefreshTest {
     void aSlowLookUpNeverHoldsUpACachedUserAndAFreshAnswerApplies() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
 

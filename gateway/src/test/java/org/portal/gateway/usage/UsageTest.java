@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.usage;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.portal.gateway.usage.UsageFlusher;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ class UsageTest {
     @Test
     void anAdministratorsResetLetsAUserOverTheLimitCallAgain() {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 1, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 1, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(429);
@@ -60,7 +60,7 @@ class UsageTest {
     @Test
     void countersAreCopiedToTheDurableStore() {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 10, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 10, DownstreamServices.CUSTOMER_GRANTS);
         given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/knowledge-base/records").then()
                 .statusCode(200);
         flusher.flush();
@@ -70,7 +70,7 @@ class UsageTest {
     @Test
     void usageShowsStoredDaysAndTodaysLiveCount() {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 10, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 10, DownstreamServices.CUSTOMER_GRANTS);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         server().stubFor(get(urlPathEqualTo("/internal/usage/users/" + userId)).willReturn(json(200, """
                 [{"userId":"%s","day":"%s","calls":5}]""".formatted(userId, today.minusDays(1)))));

@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.quota;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.portal.gateway.quota.QuotaCounter;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.MutableClock;
 import org.portal.testsupport.TestTokens;
 
@@ -52,7 +52,7 @@ class QuotaRulesTest {
 
     private String userWithLimit(int limit) {
         String subject = "user-" + UUID.randomUUID();
-        portalUser(subject, "active", "customer", limit, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(subject, "active", "customer", limit, DownstreamServices.CUSTOMER_GRANTS);
         return subject;
     }
 
@@ -78,7 +78,7 @@ class QuotaRulesTest {
     @Test
     void afterRedisLosesTheCountersTheDayContinuesFromTheDurableCount() {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 7, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 7, DownstreamServices.CUSTOMER_GRANTS);
         for (int i = 0; i < 5; i++) {
             org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
         }
@@ -95,7 +95,7 @@ class QuotaRulesTest {
     @Test
     void aBurstOfFirstCallsAsksForTheDurableCountOnceAndStaysExact() throws Exception {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 7, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 7, DownstreamServices.CUSTOMER_GRANTS);
         String usage = "/internal/usage/users/" + userId;
         server().stubFor(get(urlPathEqualTo(usage)).willReturn(json(200,
                 "[{\"userId\":\"" + userId + "\",\"day\":\"" + counter.today() + "\",\"calls\":5}]")
@@ -120,7 +120,7 @@ class QuotaRulesTest {
     @Test
     void aDurableStoreThatDoesNotAnswerStartsTheCounterFromZero() {
         String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 2, GatewayPipelineTest.CUSTOMER_GRANTS);
+        UUID userId = portalUser(subject, "active", "customer", 2, DownstreamServices.CUSTOMER_GRANTS);
         server().stubFor(get(urlPathEqualTo("/internal/usage/users/" + userId)).willReturn(json(500, "{}")));
         org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));
         org.junit.jupiter.api.Assertions.assertEquals(200, call(subject));

@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -22,6 +22,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class TokenForgeryTest {
 
     @BeforeEach
     void portalUser() {
-        DownstreamServices.portalUser("forger", "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        DownstreamServices.portalUser("forger", "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         server().resetRequests();
     }
 

@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.quota;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,7 @@ class ShadowModeTest {
     void callsOverTheLimitAreAdmittedAndReported() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         String subject = "user-" + UUID.randomUUID();
-        portalUser(subject, "active", "customer", 1, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(subject, "active", "customer", 1, DownstreamServices.CUSTOMER_GRANTS);
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/knowledge-base/records").then()
                     .statusCode(200);

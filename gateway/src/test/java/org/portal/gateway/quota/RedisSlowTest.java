@@ -1,4 +1,4 @@
-package org.portal.gateway;
+package org.portal.gateway.quota;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -52,7 +53,7 @@ class RedisSlowTest {
     void lateRepliesAreRefusedUntilTheBreakerOpensAndAProbeClosesItAgain() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         String subject = "user-" + UUID.randomUUID();
-        portalUser(subject, "active", "customer", 1000, GatewayPipelineTest.CUSTOMER_GRANTS);
+        portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
         call(token).then().statusCode(200).header("RateLimit", startsWith("\"daily\";"));
 
