@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Knowledge base search at 100,000 articles: builds a scratch database with sections-service's own
-# migrations, fills it with articles, and times the search query the service runs (ranked, with
-# snippets) with EXPLAIN ANALYZE. Drops the database afterwards.
+# migrations, fills it with articles, and times the search query the service runs (its very text,
+# sections-service/src/main/resources/knowledge/search.sql: ranked, with snippets) with EXPLAIN
+# ANALYZE. Drops the database afterwards.
 #
 # Usage: bench/knowledge-search.sh [articles, default 100000]   (PostgreSQL as for the tests)
 set -euo pipefail
@@ -22,15 +23,10 @@ ANALYZE knowledge_articles;
 SQL
 echo "written in $((SECONDS - started))s"
 for q in "printer" "firmware rollback" "router reset" "vpn"; do
-  ms="$(psql -d "$db" -tAc "EXPLAIN (ANALYZE, FORMAT JSON)
-    select a.id, a.title, ts_headline('english', a.body, websearch_to_tsquery('english', '$q'),
-           'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10'), hit.rank, a.views
-    from (select k.id, k.views, ts_rank_cd(k.search, websearch_to_tsquery('english', '$q')) as rank
-          from knowledge_articles k
-          where k.search @@ websearch_to_tsquery('english', '$q') and k.language = 'english' and k.published
-          order by rank desc, k.views desc, k.id limit 20) hit
-    join knowledge_articles a on a.id = hit.id
-    order by hit.rank desc, hit.views desc, a.id" | sed -n 's/.*"Execution Time": \([0-9.]*\).*/\1/p' | head -1)"
+  # The service's own query text, its parameters filled in as a portal user's search sends them.
+  query="$(grep -v '^--' "$root/sections-service/src/main/resources/knowledge/search.sql" \
+    | sed -e "s/:language\b/'english'/g" -e "s/:q\b/'$q'/g" -e 's/:publishedOnly\b/true/g' -e 's/:limit\b/20/g')"
+  ms="$(psql -d "$db" -tAc "EXPLAIN (ANALYZE, FORMAT JSON) $query" | sed -n 's/.*"Execution Time": \([0-9.]*\).*/\1/p' | head -1)"
   hits="$(psql -d "$db" -tAc "select count(*) from knowledge_articles a where a.search @@ websearch_to_tsquery('english', '$q') and a.published")"
   printf 'search %-20s %8s matching, first 20 ranked with snippets in %8s ms\n' "'$q'" "$hits" "$ms"
 done

@@ -1,9 +1,14 @@
 package org.portal.sections.knowledge;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,6 +25,9 @@ import org.portal.problem.NotFound;
 @ApplicationScoped
 public class KnowledgeSearch {
 
+    /** The search query: one text for the service and its benchmark (resources/knowledge/search.sql). */
+    private static final String SEARCH = withoutComments("knowledge/search.sql");
+
     private final EntityManager em;
     private final Clock clock;
 
@@ -31,21 +39,7 @@ public class KnowledgeSearch {
     @Transactional
     public List<SearchHit> search(String text, String language, boolean publishedOnly, int limit) {
         @SuppressWarnings("unchecked")
-        // Ranked in the inner query, so that only the page's articles pay for their snippets.
-        List<Object[]> rows = em.createNativeQuery("""
-                select a.id, a.title,
-                       ts_headline(cast(:language as regconfig), a.body, websearch_to_tsquery(cast(:language as regconfig), :q),
-                                   'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10'),
-                       array_to_string(a.tags, E'\\x1f'), hit.rank, a.views
-                from (select k.id, k.views, ts_rank_cd(k.search, websearch_to_tsquery(cast(:language as regconfig), :q)) as rank
-                      from knowledge_articles k
-                      where k.search @@ websearch_to_tsquery(cast(:language as regconfig), :q)
-                        and k.language = :language
-                        and (k.published or not :publishedOnly)
-                      order by rank desc, k.views desc, k.id
-                      limit :limit) hit
-                join knowledge_articles a on a.id = hit.id
-                order by hit.rank desc, hit.views desc, a.id""")
+        List<Object[]> rows = em.createNativeQuery(SEARCH)
                 .setParameter("q", text).setParameter("language", language).setParameter("publishedOnly", publishedOnly)
                 .setParameter("limit", limit)
                 .getResultList();
@@ -88,5 +82,17 @@ public class KnowledgeSearch {
                 select count(*) filter (where helpful), count(*) filter (where not helpful)
                 from article_votes where article_id = :a""").setParameter("a", articleId).getSingleResult();
         return new Votes(articleId, ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
+    }
+
+    private static String withoutComments(String resource) {
+        try (InputStream in = KnowledgeSearch.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the service's resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("--"))
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
