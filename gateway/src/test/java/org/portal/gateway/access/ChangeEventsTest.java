@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
@@ -53,15 +54,28 @@ class ChangeEventsTest {
                 .until(() -> status(token), equalTo(expected));
     }
 
+    /** An active customer whose calls pass, and whose seat licensing-service no longer knows of. */
+    private record Customer(UUID userId, String token) {
+    }
+
+    private static Customer customerWhoseSeatIsGone() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        assertEquals(200, status(token));
+        server().stubFor(get(urlEqualTo("/internal/users/" + userId + "/entitlement")).willReturn(json(404, "{}")));
+        return new Customer(userId, token);
+    }
+
     @Test
     void aBlockedUserIsRefusedWithinASecondOfUserChanged() throws Exception {
         String subject = "user-" + UUID.randomUUID();
         UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
         String token = TestTokens.of(subject, "portal-user");
-        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
+        assertEquals(200, status(token));
 
         portalUser(subject, "blocked", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
-        org.junit.jupiter.api.Assertions.assertEquals(200, status(token), "cached until told");
+        assertEquals(200, status(token), "cached until told");
         publish("{\"kind\":\"user-changed\",\"userId\":\"" + userId + "\",\"subject\":\"" + subject + "\"}");
         within(1000, token, 403);
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then()
@@ -69,30 +83,20 @@ class ChangeEventsTest {
     }
 
     @Test
-    void aRevokedSeatIsRefusedWithinASecondOfSeatChanged() throws Exception {
-        String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
-        String token = TestTokens.of(subject, "portal-user");
-        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
-
-        server().stubFor(get(urlEqualTo("/internal/users/" + userId + "/entitlement")).willReturn(json(404, "{}")));
-        publish("{\"kind\":\"seat-changed\",\"userId\":\"" + userId + "\",\"licenseId\":\"lic-1\"}");
-        within(1000, token, 403);
+    void aRevokedSeatIsRefusedWithinASecondOfSeatChanged() {
+        Customer customer = customerWhoseSeatIsGone();
+        publish("{\"kind\":\"seat-changed\",\"userId\":\"" + customer.userId() + "\",\"licenseId\":\"lic-1\"}");
+        within(1000, customer.token(), 403);
     }
 
     @Test
     void anEventOfAKindThisVersionDoesNotKnowIsPassedOver() throws Exception {
-        String subject = "user-" + UUID.randomUUID();
-        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
-        String token = TestTokens.of(subject, "portal-user");
-        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
-
-        server().stubFor(get(urlEqualTo("/internal/users/" + userId + "/entitlement")).willReturn(json(404, "{}")));
+        Customer customer = customerWhoseSeatIsGone();
         // A newer publisher's kind is no reason to drop anything, nor to stop listening.
-        publish("{\"kind\":\"seat-moved-to-mars\",\"userId\":\"" + userId + "\"}");
+        publish("{\"kind\":\"seat-moved-to-mars\",\"userId\":\"" + customer.userId() + "\"}");
         Thread.sleep(300);
-        org.junit.jupiter.api.Assertions.assertEquals(200, status(token));
-        publish("{\"kind\":\"seat-changed\",\"userId\":\"" + userId + "\",\"licenseId\":\"lic-1\"}");
-        within(1000, token, 403);
+        assertEquals(200, status(customer.token()), "still the cached context");
+        publish("{\"kind\":\"seat-changed\",\"userId\":\"" + customer.userId() + "\",\"licenseId\":\"lic-1\"}");
+        within(1000, customer.token(), 403);
     }
 }
