@@ -19,6 +19,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * successes.
  */
 @ApplicationScoped
+@Timeout(value = 2500, unit = ChronoUnit.MILLIS)
+// Each method has a breaker of its own; a refusal is an answer, not a failure.
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = LicensingRefusal.class)
 public class LicensingCalls {
 
     private final LicensingClient client;
@@ -27,29 +30,21 @@ public class LicensingCalls {
         this.client = client;
     }
 
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = LicensingRefusal.class)
     public void giveSeat(LicensingClient.SeatGrant grant) {
         client.giveSeat(grant);
     }
 
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = LicensingRefusal.class)
     public void takeBackSeat(UUID userId, UUID budgetAccount, String takenBy) {
         client.takeBackSeat(userId, budgetAccount, takenBy);
     }
 
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, retryOn = LicensingFailed.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = LicensingRefusal.class)
     public List<SeatBudgetView> budgets(UUID accountId) {
         return client.budgets(accountId);
     }
 
     /** Empty when the user holds no valid seat (licensing-service's 404). */
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, retryOn = LicensingFailed.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = LicensingRefusal.class)
     public Optional<EntitlementView> entitlement(UUID userId) {
         try {
             return Optional.of(client.entitlement(userId));

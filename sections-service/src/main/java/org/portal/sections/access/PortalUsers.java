@@ -19,6 +19,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * that name" is an answer (empty), never a failure.
  */
 @ApplicationScoped
+@Timeout(value = 2500, unit = ChronoUnit.MILLIS)
+@Retry(maxRetries = 1, delay = 50, retryOn = NeighbourFailed.class)
+// Each method has a breaker of its own.
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
 public class PortalUsers {
 
     private final PortalUsersClient client;
@@ -27,25 +31,11 @@ public class PortalUsers {
         this.client = client;
     }
 
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, retryOn = NeighbourFailed.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Optional<SubjectView> bySubject(String subject) {
-        try {
-            return Optional.of(client.subject(subject));
-        } catch (Absent e) {
-            return Optional.empty();
-        }
+        return Absent.orEmpty(() -> client.subject(subject));
     }
 
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, retryOn = NeighbourFailed.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Optional<SubjectView> byId(UUID userId) {
-        try {
-            return Optional.of(client.user(userId));
-        } catch (Absent e) {
-            return Optional.empty();
-        }
+        return Absent.orEmpty(() -> client.user(userId));
     }
 }

@@ -19,6 +19,10 @@ import org.portal.sections.access.NeighbourFailed;
  * and calls stopped for 5 s when half of the last 20 failed.
  */
 @ApplicationScoped
+@Timeout(value = 2500, unit = ChronoUnit.MILLIS)
+@Retry(maxRetries = 1, delay = 50, retryOn = NeighbourFailed.class)
+// Each method has a breaker of its own.
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
 public class LicensingCalls {
 
     private final LicensingClient client;
@@ -27,22 +31,12 @@ public class LicensingCalls {
         this.client = client;
     }
 
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, retryOn = NeighbourFailed.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Licensing.Catalogue catalogue() {
         return client.catalogue();
     }
 
     /** Empty when the user holds no valid seat. */
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, retryOn = NeighbourFailed.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Optional<Licensing.Entitlement> entitlement(UUID userId) {
-        try {
-            return Optional.of(client.entitlement(userId));
-        } catch (Absent e) {
-            return Optional.empty();
-        }
+        return Absent.orEmpty(() -> client.entitlement(userId));
     }
 }
