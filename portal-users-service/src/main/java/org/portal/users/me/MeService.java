@@ -15,21 +15,17 @@ import org.portal.users.accounts.Account;
 import org.portal.users.licensing.EntitlementView;
 import org.portal.users.licensing.Seats;
 import org.portal.users.users.PortalUser;
+import org.portal.users.users.Preferences;
 import org.portal.users.users.UserStatus;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class MeService {
 
     private final Seats seats;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public MeService(Seats seats, ObjectMapper json, Clock clock) {
+    public MeService(Seats seats, Clock clock) {
         this.seats = seats;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -45,22 +41,18 @@ public class MeService {
                 account == null ? null : new MeView.Account(account.id, account.name), user.status, user.accessScope,
                 user.accountAdmin, entitlement.map(EntitlementView::edition).orElse(null),
                 entitlement.map(EntitlementView::sections).orElse(List.of()),
-                entitlement.map(EntitlementView::dailyCallLimit).orElse(null), read(user.preferences));
+                entitlement.map(EntitlementView::dailyCallLimit).orElse(null), user.preferences);
     }
 
     @Transactional
     public Preferences preferences(String subject) {
-        return read(activeUser(subject).preferences);
+        return activeUser(subject).preferences;
     }
 
     @Transactional
     public Preferences replacePreferences(String subject, Preferences preferences) {
         PortalUser user = activeUser(subject);
-        try {
-            user.preferences = json.writeValueAsString(preferences);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        user.preferences = preferences;
         user.updatedAt = Instant.now(clock);
         return preferences;
     }
@@ -80,13 +72,5 @@ public class MeService {
     private static PortalUser user(String subject) {
         return PortalUser.bySubject(subject).orElseThrow(() -> new NotFound(
                 "You are not a portal user yet: register, or accept your invitation"));
-    }
-
-    private Preferences read(String stored) {
-        try {
-            return stored == null ? Preferences.NONE : json.readValue(stored, Preferences.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored preferences are unreadable", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.portal.users.licensing.EntitlementView;
 import org.portal.users.users.AccessScope;
+import org.portal.users.users.Preferences;
 import org.portal.users.users.UserStatus;
 
 /**

@@ -23,6 +23,7 @@ import org.portal.users.mail.MailOutbox;
 import org.portal.users.users.AccessScope;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.PortalUserService;
+import org.portal.users.users.Preferences;
 import org.portal.users.users.UserStatus;
 
 import io.quarkus.panache.common.Sort;
@@ -71,7 +72,7 @@ public class RegistrationService {
         pending.accessScope = AccessScope.own;
         pending.createdAt = Instant.now(clock);
         pending.updatedAt = pending.createdAt;
-        pending.preferences = "{}";
+        pending.preferences = Preferences.NONE;
         pending.persist();
 
         Registration registration = new Registration();

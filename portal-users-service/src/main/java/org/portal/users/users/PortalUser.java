@@ -11,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An external person using the portal, linked to their identity at the OIDC provider by subject. */
@@ -33,8 +36,8 @@ public class PortalUser extends PanacheEntityBase {
     public boolean blockedByStaff;
     public Instant createdAt;
     public Instant updatedAt;
-    /** The user's display choices, as validated JSON (see {@code Preferences}). */
-    public String preferences;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Preferences preferences;
     @Version
     public long version;
 

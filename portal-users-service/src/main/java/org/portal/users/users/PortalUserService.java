@@ -65,7 +65,7 @@ public class PortalUserService {
         user.accountAdmin = accountAdmin;
         user.createdAt = Instant.now(clock);
         user.updatedAt = user.createdAt;
-        user.preferences = "{}";
+        user.preferences = Preferences.NONE;
         user.persist();
         changes.fire(ChangeEvent.userChanged(user.id, subject));
         return user;

@@ -78,13 +78,13 @@ public class DefinitionService {
         definition.module = "custom";
         definition.custom = true;
         definition.editions = request.editions().stream().distinct().sorted().toList();
-        definition.fields = sections.write(request.fields());
-        definition.lifecycle = request.lifecycle() == null ? null : sections.write(request.lifecycle());
+        definition.fields = List.copyOf(request.fields());
+        definition.lifecycle = request.lifecycle();
         definition.createdAt = Instant.now(clock);
         definition.updatedAt = definition.createdAt;
         definition.persist();
         em.flush();
-        Section section = sections.from(definition);
+        Section section = Sections.from(definition);
         sortIndexes.ensure(section);
         changes.fire(ChangeEvent.sectionsChanged(section.code()));
         return section;
@@ -101,7 +101,7 @@ public class DefinitionService {
         if (definition == null) {
             throw new org.portal.problem.NotFound("No section " + code);
         }
-        Section current = sections.from(definition);
+        Section current = Sections.from(definition);
         DefinitionRules.check(change.fields(), knownCodes(code));
         if (change.lifecycle() != null) {
             LifecycleRules.check(change.lifecycle());
@@ -135,10 +135,10 @@ public class DefinitionService {
             changeLifecycle(definition, current.lifecycle(), change.lifecycle());
         }
         definition.title = change.title().strip();
-        definition.fields = sections.write(change.fields());
+        definition.fields = List.copyOf(change.fields());
         definition.updatedAt = Instant.now(clock);
         em.flush();
-        Section section = sections.from(definition);
+        Section section = Sections.from(definition);
         sortIndexes.ensure(section);
         changes.fire(ChangeEvent.sectionsChanged(code));
         return section;
@@ -163,7 +163,7 @@ public class DefinitionService {
         em.createNativeQuery("update records set status = :initial, status_changed_at = now(), version = version + 1"
                 + " where section_code = :s and status is null")
                 .setParameter("initial", after.initial()).setParameter("s", definition.code).executeUpdate();
-        definition.lifecycle = sections.write(after);
+        definition.lifecycle = after;
     }
 
     /** Each edition must be the catalogue's, take custom sections, and have room for one more. */

@@ -27,12 +27,11 @@ public class SectionDefinition extends PanacheEntityBase {
     public boolean custom;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> editions;
-    /** The fields, as JSON: read and written through {@link Sections}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String fields;
-    /** The lifecycle, as JSON, or null for a section whose records have no states. */
+    public List<FieldDefinition> fields;
+    /** Null for a section whose records have no states. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String lifecycle;
+    public Lifecycle lifecycle;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

@@ -1,6 +1,7 @@
 package org.portal.sections.mainpage;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,9 +19,8 @@ public class MainPage extends PanacheEntityBase {
 
     @Id
     public String edition;
-    /** The widgets, as JSON: read and written through {@link MainPageService}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String widgets;
+    public List<Widget> widgets;
     public String updatedBy;
     public Instant updatedAt;
     @Version

@@ -25,16 +25,10 @@ import org.portal.sections.records.PreconditionFailed;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** The main page of each edition: its configuration, and a caller's page with every widget's data. */
 @ApplicationScoped
 public class MainPageService {
 
-    private static final TypeReference<List<Widget>> WIDGETS = new TypeReference<>() {
-    };
     private static final String CASES = "cases";
 
     private final Sections sections;
@@ -42,19 +36,17 @@ public class MainPageService {
     private final ApprovalService approvals;
     private final RecordService records;
     private final EntityManager em;
-    private final ObjectMapper json;
     private final Clock clock;
     private final Licensing licensing;
 
     public MainPageService(Sections sections, KnowledgeSearch knowledge, ApprovalService approvals, RecordService records,
-            EntityManager em, ObjectMapper json, Clock clock, Licensing licensing) {
+            EntityManager em, Clock clock, Licensing licensing) {
         this.licensing = licensing;
         this.sections = sections;
         this.knowledge = knowledge;
         this.approvals = approvals;
         this.records = records;
         this.em = em;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -78,7 +70,7 @@ public class MainPageService {
             throw new PreconditionFailed(PreconditionFailed.STALE, "The " + edition + " main page is at version " + page.version
                     + ", you sent If-Match for version " + expectedVersion);
         }
-        page.widgets = write(widgets);
+        page.widgets = List.copyOf(widgets);
         page.updatedBy = admin;
         page.updatedAt = Instant.now(clock);
         if (!page.isPersistent()) {
@@ -96,7 +88,7 @@ public class MainPageService {
     @Transactional
     public MainPageView page(Viewer viewer, String edition, Set<String> granted) {
         List<FilledWidget> filled = new ArrayList<>();
-        for (Widget widget : read(find(edition, LockModeType.NONE).widgets)) {
+        for (Widget widget : find(edition, LockModeType.NONE).widgets) {
             if (granted != null && widget.section().filter(s -> !granted.contains(s)).isPresent()) {
                 continue;
             }
@@ -166,29 +158,13 @@ public class MainPageService {
         }
         MainPage empty = new MainPage();
         empty.edition = edition;
-        empty.widgets = "[]";
+        empty.widgets = List.of();
         empty.updatedBy = "default";
         empty.updatedAt = Instant.now(clock);
         return empty;
     }
 
     private MainPageSettings view(MainPage page) {
-        return new MainPageSettings(page.edition, read(page.widgets), page.updatedBy, page.updatedAt, page.version);
-    }
-
-    private List<Widget> read(String widgets) {
-        try {
-            return json.readValue(widgets, WIDGETS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored main page is unreadable", e);
-        }
-    }
-
-    private String write(List<Widget> widgets) {
-        try {
-            return json.writerFor(WIDGETS).writeValueAsString(widgets);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new MainPageSettings(page.edition, page.widgets, page.updatedBy, page.updatedAt, page.version);
     }
 }

@@ -10,7 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.portal.sections.config.JsonTreeMutability;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -27,5 +31,6 @@ public class HistoryEntry extends PanacheEntityBase {
     public String actor;
     public String action;
     @JdbcTypeCode(SqlTypes.JSON)
-    public String changes;
+    @Mutability(JsonTreeMutability.class)
+    public ObjectNode changes;
 }

@@ -20,7 +20,6 @@ import org.portal.sections.definitions.FieldType;
 import org.portal.sections.definitions.FieldValues;
 import org.portal.sections.definitions.Section;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -38,15 +37,13 @@ final class ListQuery {
     private final Map<String, Object> parameters = new HashMap<>();
     private final Section section;
     /** The service's mapper, exact with decimals: a cursor carries a sort value as written. */
-    private final ObjectMapper json;
     private String sortExpression = "r.created_at";
     private String sortCast = "timestamptz";
     private boolean descending = true;
     private String sortField = CREATED;
 
-    ListQuery(Section section, Viewer viewer, ObjectMapper json) {
+    ListQuery(Section section, Viewer viewer) {
         this.section = section;
-        this.json = json;
         where.append("r.section_code = :section and ").append(viewer.reachCondition(parameters));
         parameters.put("section", section.code());
     }
@@ -158,7 +155,7 @@ final class ListQuery {
         if (sortCast.equals("timestamptz")) {
             value = last.createdAt.toString();
         } else {
-            var node = readField(last);
+            var node = last.data.get(sortField);
             if (sortCast.equals("numeric")) {
                 value = node == null || node.isNull() ? "-Infinity" : node.decimalValue().toPlainString();
             } else {
@@ -166,14 +163,6 @@ final class ListQuery {
             }
         }
         return Cursors.encode(sortField + (descending ? "-" : "+"), value, last.id.toString());
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode readField(RecordEntity record) {
-        try {
-            return json.readTree(record.data).get(sortField);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parseNumber(String raw) {

@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.portal.sections.config.JsonTreeMutability;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -28,7 +32,8 @@ public class RecordEntity extends PanacheEntityBase {
     public String status;
     public Instant statusChangedAt;
     @JdbcTypeCode(SqlTypes.JSON)
-    public String data;
+    @Mutability(JsonTreeMutability.class)
+    public ObjectNode data;
     public String searchText;
     public Instant createdAt;
     public Instant updatedAt;

@@ -57,7 +57,7 @@ public class RecordService {
 
     @Transactional
     public RecordPage list(Section section, Viewer viewer, ListRequest request) {
-        ListQuery query = new ListQuery(section, viewer, json);
+        ListQuery query = new ListQuery(section, viewer);
         if (request.accountId() != null) {
             query.account(request.accountId());
         }
@@ -115,7 +115,7 @@ public class RecordService {
         record.ownerUserId = viewer.staff() ? null : viewer.userId();
         record.contactUserId = viewer.staff() ? input.contactUserId() : null;
         record.createdBy = viewer.subject();
-        record.data = values.toString();
+        record.data = values;
         record.searchText = FieldValues.searchText(section, values);
         record.createdAt = Instant.now(clock);
         record.updatedAt = record.createdAt;
@@ -155,14 +155,14 @@ public class RecordService {
             throw new InvalidFields(List.of(new Problem.FieldError(input.accountId() != null ? "accountId" : "contactUserId",
                     "is set by portal staff only")));
         }
-        ObjectNode before = read(record.data);
+        ObjectNode before = record.data;
         ObjectNode after = FieldValues.apply(section, before, input.values(), mode);
         checkReferences(section, viewer, record.accountId, after);
         if (viewer.staff() && input.contactUserId() != null) {
             record.contactUserId = input.contactUserId();
         }
         ObjectNode changes = FieldValues.changes(before, after);
-        record.data = after.toString();
+        record.data = after;
         record.searchText = FieldValues.searchText(section, after);
         record.updatedAt = Instant.now(clock);
         if (!changes.isEmpty()) {
@@ -176,7 +176,7 @@ public class RecordService {
     public List<HistoryView> history(Section section, Viewer viewer, UUID id) {
         reachable(section, viewer, id);
         return HistoryEntry.<HistoryEntry> list("recordId", Sort.by("id"), id).stream()
-                .map(h -> new HistoryView(h.id, h.at, h.actor, h.action, read(h.changes))).toList();
+                .map(h -> new HistoryView(h.id, h.at, h.actor, h.action, h.changes)).toList();
     }
 
     /** The record, if it is in this section and within the viewer's reach; otherwise not found, never forbidden. */
@@ -230,22 +230,14 @@ public class RecordService {
         entry.at = Instant.now(clock);
         entry.actor = actor;
         entry.action = action;
-        entry.changes = changes.toString();
+        entry.changes = changes;
         entry.persist();
     }
 
     public RecordView view(RecordEntity r) {
         return new RecordView(r.id, r.sectionCode, r.accountId, r.ownerUserId, r.contactUserId, r.status,
-                r.statusChangedAt, read(r.data),
+                r.statusChangedAt, r.data,
                 r.version, r.createdBy, r.createdAt, r.updatedAt);
-    }
-
-    private ObjectNode read(String data) {
-        try {
-            return (ObjectNode) json.readTree(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String write(Object value) {

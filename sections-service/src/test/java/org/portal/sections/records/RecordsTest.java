@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portal.sections.People.create;
 import static org.portal.sections.People.created;
 
@@ -85,6 +86,22 @@ class RecordsTest {
                 .extract().path("id");
         People.Person carla = People.portalUser(account, "account");
         given().auth().oauth2(carla.token()).get("/api/sections/cases/records/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void decimalsKeepEveryDigitAndReadingLeavesTheVersionAlone() {
+        People.Person pat = People.portalUser(UUID.randomUUID(), "account");
+        String id = given().auth().oauth2(pat.token()).contentType("application/json")
+                .body("{\"values\":{\"product-type\":\"loan\",\"amount\":1000.50}}")
+                .post("/api/sections/financial-product-requests/records").then().statusCode(201).extract().path("id");
+        String path = "/api/sections/financial-product-requests/records/" + id;
+        for (int read = 0; read < 2; read++) {
+            String body = given().auth().oauth2(pat.token()).get(path).then().statusCode(200).header("ETag", "\"0\"")
+                    .extract().asString();
+            assertTrue(body.contains("\"amount\":1000.50"), body);
+        }
+        given().auth().oauth2(pat.token()).contentType("application/json").header("If-Match", "\"0\"")
+                .body("{\"values\":{\"amount\":1000.5}}").patch(path).then().statusCode(200).header("ETag", "\"1\"");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.portal.users.me;
+package org.portal.users.users;
 
 import java.util.List;
 import java.util.Map;
