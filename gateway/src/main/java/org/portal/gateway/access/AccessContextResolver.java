@@ -7,9 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 import org.portal.gateway.config.GatewayConfig;
@@ -36,16 +34,13 @@ public class AccessContextResolver {
 
     static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(1500);
 
-    private final PortalUsersClient portalUsers;
-    private final LicensingClient licensing;
+    private final AccessLookups lookups;
     private final AsyncLoadingCache<String, AccessContext> contexts;
     /** The subject each user was last loaded under, so that a seat change drops one entry, not a scan. */
     private final Map<UUID, String> subjectOfUser = new ConcurrentHashMap<>();
 
-    public AccessContextResolver(@RestClient PortalUsersClient portalUsers, @RestClient LicensingClient licensing,
-            GatewayConfig config) {
-        this.portalUsers = portalUsers;
-        this.licensing = licensing;
+    public AccessContextResolver(AccessLookups lookups, GatewayConfig config) {
+        this.lookups = lookups;
         this.contexts = Caffeine.newBuilder()
                 .maximumSize(config.accessContext().maximumSize())
                 .refreshAfterWrite(config.accessContext().refreshAfter())
@@ -58,13 +53,12 @@ public class AccessContextResolver {
     }
 
     private Uni<AccessContext> lookUp(String subject) {
-        return portalUsers.subject(subject)
-                .onFailure(AccessContextResolver::isNotFound).transform(e -> new AccessRefused(
-                        AccessRefused.NOT_A_PORTAL_USER,
-                        "Your identity is not linked to a portal user; register or accept an invitation first"))
-                .flatMap(user -> licensing.entitlement(user.userId())
-                        .map(entitlement -> AccessContext.of(user, entitlement))
-                        .onFailure(AccessContextResolver::isNotFound).recoverWithItem(() -> AccessContext.withoutSeat(user)))
+        return lookups.subject(subject)
+                .map(user -> user.orElseThrow(() -> new AccessRefused(AccessRefused.NOT_A_PORTAL_USER,
+                        "Your identity is not linked to a portal user; register or accept an invitation first")))
+                .flatMap(user -> lookups.entitlement(user.userId())
+                        .map(entitlement -> entitlement.map(e -> AccessContext.of(user, e))
+                                .orElseGet(() -> AccessContext.withoutSeat(user))))
                 .ifNoItem().after(LOOKUP_TIMEOUT).fail()
                 .invoke(context -> subjectOfUser.put(context.userId(), subject))
                 .onFailure(e -> !(e instanceof AccessRefused)).transform(e -> {
@@ -104,9 +98,5 @@ public class AccessContextResolver {
         if (subject != null) {
             contexts.synchronous().invalidate(subject);
         }
-    }
-
-    private static boolean isNotFound(Throwable failure) {
-        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
     }
 }

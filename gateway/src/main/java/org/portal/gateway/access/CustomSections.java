@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
 
@@ -21,6 +21,7 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /** Which editions may use each custom section, from sections-service: held once, dropped on sections-changed. */
@@ -33,6 +34,12 @@ public class CustomSections {
     public interface Client {
         @GET
         Uni<List<Custom>> custom();
+
+        /** Any error status: sections-service cannot answer now. */
+        @ClientExceptionMapper
+        static RuntimeException toException(Response response) {
+            return new NeighbourFailed("sections-service answered " + response.getStatus());
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -48,16 +55,16 @@ public class CustomSections {
 
     private static final String KEY = "all";
 
-    private final Client sections;
+    private final AccessLookups lookups;
     private final Cache cache;
 
-    public CustomSections(@RestClient Client sections, @CacheName("custom-sections") Cache cache) {
-        this.sections = sections;
+    public CustomSections(AccessLookups lookups, @CacheName("custom-sections") Cache cache) {
+        this.lookups = lookups;
         this.cache = cache;
     }
 
     public Uni<Editions> editions() {
-        return cache.getAsync(KEY, key -> sections.custom().map(list -> new Editions(list.stream()
+        return cache.getAsync(KEY, key -> lookups.customSections().map(list -> new Editions(list.stream()
                 .collect(Collectors.toUnmodifiableMap(Custom::code, c -> Set.copyOf(c.editions()))))))
                 .ifNoItem().after(AccessContextResolver.LOOKUP_TIMEOUT).fail()
                 .onFailure().transform(e -> {
