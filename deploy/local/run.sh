@@ -22,11 +22,15 @@ export PORTAL_STATE_DIR="$state"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/portal-dev"
 keycloak_version="${PORTAL_KEYCLOAK_VERSION:-26.5.6}"
 greenmail_version="${PORTAL_GREENMAIL_VERSION:-2.1.8}"
+s3proxy_version="${PORTAL_S3PROXY_VERSION:-2.7.0}"
 # Mails link to the front end; the development realm lets its SPA client redirect there.
 portal_url="${PORTAL_PORTAL_URL:-http://localhost:5173}"
 db_prefix="${PORTAL_DB_PREFIX:-}"
 db_user="${PORTAL_DB_USER:-portal}"
 db_password="${PORTAL_DB_PASSWORD:-portal}"
+# The local object store's key pair: it serves only this machine's loopback.
+s3_access_key=portal-local
+s3_secret_key=portal-local-secret
 pg_port="${PORTAL_PG_PORT:-5432}"
 redis_namespace="${PORTAL_REDIS_NAMESPACE:-portal:}"
 installation="local-dev"
@@ -51,7 +55,7 @@ pick_ports() {
       # connection between the check and the bind. Extra instances use base + 400 to 499.
       base=$((20000 + (RANDOM % 120) * 100))
       local free=1
-      for offset in 0 1 2 3 10 11 12 13 100 101 110 111; do port_open $((base + offset)) && free=0; done
+      for offset in 0 1 2 3 10 11 12 13 100 101 110 111 120; do port_open $((base + offset)) && free=0; done
       [ $free = 1 ] && break
     done
   fi
@@ -63,6 +67,7 @@ pick_ports() {
   keycloak_management_port=$((base + 101))
   smtp_port=$((base + 110))
   mailbox_port=$((base + 111))
+  s3_port=$((base + 120))
 }
 
 port_of() {
@@ -103,6 +108,18 @@ wait_until() {
     sleep 0.5
   done
   fail_with_log "$name" "$name was not ready within ${seconds}s"
+}
+
+# wait_for_port NAME PORT SECONDS: for a server that answers every unauthenticated request with an error.
+wait_for_port() {
+  local name=$1 port=$2 seconds=$3
+  say "waiting for $name (port $port)"
+  for _ in $(seq 1 $((seconds * 2))); do
+    port_open "$port" && return 0
+    running "$name" || fail_with_log "$name" "$name stopped while starting"
+    sleep 0.5
+  done
+  fail_with_log "$name" "$name did not listen within ${seconds}s"
 }
 
 launch() {
@@ -166,6 +183,26 @@ start_mail_server() {
   echo "http://localhost:$mailbox_port/api/user/{address}/messages (SMTP localhost:$smtp_port)" >"$state/pids/mail-server.url"
 }
 
+# s3proxy: the S3 API on a folder of the state directory, the attachments' object store.
+start_object_store() {
+  local jar="$cache/s3proxy-$s3proxy_version-jar-with-dependencies.jar"
+  fetch_once "$jar" "org.gaul:s3proxy:$s3proxy_version:jar:jar-with-dependencies" "s3proxy $s3proxy_version"
+  # Fresh with the databases: files whose rows are gone would be unreachable bytes.
+  rm -rf "$state/object-store/data"
+  mkdir -p "$state/object-store/data"
+  cat >"$state/object-store/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$s3_port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$s3_access_key
+s3proxy.credential=$s3_secret_key
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$state/object-store/data
+PROPS
+  say "starting the object store (s3proxy) on port $s3_port"
+  launch object-store java -Xmx128m -XX:+UseSerialGC -jar "$jar" --properties "$state/object-store/s3proxy.properties"
+  echo "http://localhost:$s3_port (S3 API, bucket portal-attachments, files in $state/object-store/data)" >"$state/pids/object-store.url"
+}
+
 start_keycloak() {
   local zip="$cache/keycloak-quarkus-dist-$keycloak_version.zip"
   fetch_once "$zip" "org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" "Keycloak $keycloak_version"
@@ -218,6 +255,8 @@ start_service() {
     PORTAL_REDIS_URL="redis://localhost:${PORTAL_REDIS_PORT:-6379}"
     PORTAL_REDIS_NAMESPACE="$redis_namespace"
     PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED
+    PORTAL_S3_ENDPOINT="http://localhost:$s3_port" PORTAL_S3_ACCESS_KEY="$s3_access_key"
+    PORTAL_S3_SECRET_KEY="$s3_secret_key" PORTAL_S3_CREATE_BUCKET=true
     PORTAL_PORTAL_URL="$portal_url"
     PORTAL_SHUTDOWN_DELAY="${PORTAL_SHUTDOWN_DELAY:-1S}"
     "$@"
@@ -272,13 +311,15 @@ start() {
   echo "$services_from" >"$state/services-from"
   pick_ports
   for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" $((gateway_port + 10)) $((licensing_port + 10)) \
-    $((users_port + 10)) $((sections_port + 10)) "$keycloak_port" "$smtp_port" "$mailbox_port"; do
+    $((users_port + 10)) $((sections_port + 10)) "$keycloak_port" "$smtp_port" "$mailbox_port" "$s3_port"; do
     port_open "$port" && die "port $port is taken; stop what uses it or set PORTAL_BASE_PORT"
   done
   recreate_databases
   vendor_key
   start_mail_server
   wait_until mail-server "http://localhost:$mailbox_port/api/service/readiness" 60
+  start_object_store
+  wait_for_port object-store "$s3_port" 60
   start_keycloak
   for name in "${services[@]}"; do start_service "$name"; done
   wait_until keycloak "http://localhost:$keycloak_port/realms/portal/.well-known/openid-configuration" 180
@@ -297,6 +338,7 @@ sections-service=http://localhost:$sections_port
 realm=http://localhost:$keycloak_port/realms/portal
 keycloak=http://localhost:$keycloak_port
 mailbox=http://localhost:$mailbox_port
+object-store=http://localhost:$s3_port
 portal=$portal_url
 PROPS
   trap - EXIT
@@ -307,6 +349,7 @@ PROPS
   Services              licensing :$licensing_port, portal users :$users_port, sections :$sections_port
   Keycloak              http://localhost:$keycloak_port  (realm 'portal'; console admin/admin)
   Mailbox               http://localhost:$mailbox_port/api/user/<address>/messages  (every mail sent; SMTP :$smtp_port)
+  Object store          http://localhost:$s3_port  (s3proxy; attachments in $state/object-store/data)
   OpenAPI               http://localhost:$gateway_port/q/openapi, http://localhost:$gateway_port/q/swagger-ui
   Logs                  $state/logs/
 
@@ -348,7 +391,8 @@ stop() {
       redis-cli -p "${PORTAL_REDIS_PORT:-6379}" --scan --pattern "${redis_namespace}*" \
         | xargs -r redis-cli -p "${PORTAL_REDIS_PORT:-6379}" del >/dev/null || true
     fi
-    say "dropped the databases and Redis keys of this run"
+    rm -rf "$state/object-store"
+    say "dropped the databases, the stored files and the Redis keys of this run"
   fi
   if [ -f "$state/infra-started" ]; then
     while read -r kind what; do

@@ -97,7 +97,7 @@ public final class DemoSeed {
             }
             log(user.username() + " created " + count + " records in the sections of their edition");
             converse(api, agent, token, firstRecords.get("cases"));
-            log("a conversation on " + user.username() + "'s first case, with an agent's internal note");
+            log("a conversation on " + user.username() + "'s first case, with an agent's internal note and an attached log");
             if (user.username().equals("customer-acme")) {
                 api.post(agent,
                         "/api/sections/financial-product-requests/records/" + firstRecords.get("financial-product-requests")
@@ -110,7 +110,10 @@ public final class DemoSeed {
         }
     }
 
-    /** The agent takes the case up and asks, notes something for colleagues only, and the customer answers. */
+    /**
+     * The agent takes the case up and asks, notes something for colleagues only, and the customer
+     * answers with their browser's console log attached.
+     */
     private static void converse(PortalApi api, String agent, String customer, String caseId) {
         String path = "/api/sections/cases/records/" + caseId;
         api.post(agent, path + "/transitions", Map.of("to", "in-progress"), 200);
@@ -119,6 +122,8 @@ public final class DemoSeed {
                 "internal", true), 201);
         api.post(agent, path + "/transitions", Map.of("to", "waiting-for-customer"), 200);
         api.post(customer, path + "/comments", Map.of("body", "Firefox 132 on Windows."), 201);
+        api.upload(customer, path + "/attachments", "browser-console.txt", "text/plain",
+                "GET /api/documents/42/pdf 504 (Gateway Timeout)\n", 201);
         api.post(customer, path + "/transitions", Map.of("to", "in-progress"), 200);
     }
 

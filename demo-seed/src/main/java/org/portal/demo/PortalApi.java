@@ -53,6 +53,15 @@ public final class PortalApi {
         return expect(send(request), expectedStatus, "POST " + path);
     }
 
+    /** A file as a multipart form's {@code file} field, as a browser sends it. */
+    public JsonNode upload(String token, String path, String fileName, String contentType, String text, int expectedStatus) {
+        String boundary = "demo-" + java.util.UUID.randomUUID();
+        String form = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        return postRaw(token, path, "multipart/form-data; boundary=" + boundary, form, expectedStatus);
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package org.portal.problem;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -67,6 +69,17 @@ public class ProblemExceptionMappers {
             problem = problem.withErrors(List.of(new Problem.FieldError(field, "has a value of the wrong type or format")));
         }
         return ProblemResponses.of(problem);
+    }
+
+    /**
+     * A request body that cannot be read: a malformed multipart form, or one cut short. The services'
+     * own code reports I/O failures unchecked, so a checked {@link IOException} here is the reading
+     * of what the client sent.
+     */
+    @ServerExceptionMapper({ MultipartParser.MalformedMessageException.class, IOException.class })
+    public Response unreadableBody(Exception e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(CommonProblems.BAD_REQUEST,
+                "The request body could not be read: it is malformed or was cut short").withInstance(uri.getPath()));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })

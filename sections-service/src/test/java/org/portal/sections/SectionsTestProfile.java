@@ -3,6 +3,7 @@ package org.portal.sections;
 import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.PostgresTestDatabase;
 import org.portal.testsupport.RedisTestNamespace;
+import org.portal.testsupport.TestObjectStore;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -12,6 +13,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = PostgresTestDatabase.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = RedisTestNamespace.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestObjectStore.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = HttpStubServer.class, restrictToAnnotatedClass = false, initArgs = @ResourceArg(name = "urls", value = "quarkus.rest-client.licensing.url,quarkus.rest-client.portal-users.url"))
 public final class SectionsTestProfile {
 

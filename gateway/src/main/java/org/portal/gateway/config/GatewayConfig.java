@@ -23,6 +23,13 @@ public interface GatewayConfig {
     @WithDefault("1048576")
     long maxBodySize();
 
+    /**
+     * The largest file upload passed on (a record's attachment): sections-service's file limit, 25 MiB,
+     * plus the form around it. sections-service checks the file itself.
+     */
+    @WithDefault("28311552")
+    long maxUploadSize();
+
     interface Services {
         URI licensing();
 

@@ -55,11 +55,13 @@ public class GatewayRoutes {
     private final ProblemRoutes problems;
     private final BurstLimit burst;
     private final long maxBodySize;
+    private final long maxUploadSize;
 
     public GatewayRoutes(AccessContextResolver access, CustomSections customSections, QuotaCounter quota, ServiceProxy proxy,
             ProblemRoutes problems, BurstLimit burst, GatewayConfig config) {
         this.burst = burst;
         this.maxBodySize = config.maxBodySize();
+        this.maxUploadSize = config.maxUploadSize();
         this.access = access;
         this.customSections = customSections;
         this.quota = quota;
@@ -109,9 +111,9 @@ public class GatewayRoutes {
             return;
         }
         String subject = identity.getPrincipal().getName();
-        if (tooLarge(ctx.request().getHeader("Content-Length"))) {
+        if (tooLarge(ctx.request().getHeader("Content-Length"), bodyLimit(ctx))) {
             refuseWithinBurst(ctx, subject,
-                    Problem.of(PAYLOAD_TOO_LARGE, "A request body may have at most " + maxBodySize + " bytes"));
+                    Problem.of(PAYLOAD_TOO_LARGE, "A request body may have at most " + bodyLimit(ctx) + " bytes"));
             return;
         }
         Target target = route.get().target();
@@ -131,7 +133,7 @@ public class GatewayRoutes {
                                 refuseOverQuota(ctx, decision);
                             } else if (decision.counted()) {
                                 decision.rateLimit().putOn(ctx.response().headers());
-                                proxy.forward(target, ctx.request(), requestId);
+                                proxy.forward(target, ctx.request(), requestId, bodyLimit(ctx));
                             } else {
                                 // Admitted uncounted (Redis failing open): the burst limit still guards.
                                 forwardWithinBurst(ctx, subject, target, requestId);
@@ -183,12 +185,16 @@ public class GatewayRoutes {
         });
     }
 
-    private boolean tooLarge(String contentLength) {
+    private long bodyLimit(RoutingContext ctx) {
+        return RouteTable.isUpload(ctx.request().method().name(), ctx.normalizedPath()) ? maxUploadSize : maxBodySize;
+    }
+
+    private static boolean tooLarge(String contentLength, long limit) {
         if (contentLength == null) {
             return false;
         }
         try {
-            return Long.parseLong(contentLength) > maxBodySize;
+            return Long.parseLong(contentLength) > limit;
         } catch (NumberFormatException e) {
             return true;
         }
@@ -211,7 +217,7 @@ public class GatewayRoutes {
     private void forwardWithinBurst(RoutingContext ctx, String caller, Target target, String requestId) {
         BurstLimit.Take take = withinBurst(ctx, caller);
         if (take.admitted()) {
-            proxy.forward(target, ctx.request(), requestId);
+            proxy.forward(target, ctx.request(), requestId, bodyLimit(ctx));
         }
     }
 

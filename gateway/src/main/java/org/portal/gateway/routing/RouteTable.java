@@ -50,6 +50,14 @@ public final class RouteTable {
                 && (section(path).isPresent() || !path.startsWith("/api/sections"));
     }
 
+    /** A file upload to a record, which may be larger than other request bodies. */
+    public static boolean isUpload(String method, String path) {
+        return "POST".equals(method) && UPLOAD.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern
+            .compile("/api/sections/[^/]+/records/[^/]+/attachments");
+
     /** The section a path is about: {@code /api/sections/{code}/...}, or empty for the section list itself. */
     public static Optional<String> section(String path) {
         String prefix = "/api/sections/";

@@ -50,7 +50,6 @@ public class ServiceProxy {
 
     private final HttpClient client;
     private final Map<Target, URI> origins = new EnumMap<>(Target.class);
-    private final long maxBodySize;
     private final ObjectMapper json;
 
     public ServiceProxy(Vertx vertx, GatewayConfig config, ObjectMapper json) {
@@ -62,7 +61,6 @@ public class ServiceProxy {
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
                 .setMaxPoolSize(200)
                 .setKeepAlive(true));
-        this.maxBodySize = config.maxBodySize();
         origins.put(Target.LICENSING, config.services().licensing());
         origins.put(Target.PORTAL_USERS, config.services().portalUsers());
         origins.put(Target.SECTIONS, config.services().sections());
@@ -72,7 +70,7 @@ public class ServiceProxy {
      * Streams the request to the target. The request id goes to the service and back to the caller;
      * the RateLimit headers are already on the answer.
      */
-    public void forward(Target target, HttpServerRequest request, String requestId) {
+    public void forward(Target target, HttpServerRequest request, String requestId, long maxBodySize) {
         URI origin = origins.get(target);
         HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
                 .addInterceptor(new Forwarding(requestId, maxBodySize, json))

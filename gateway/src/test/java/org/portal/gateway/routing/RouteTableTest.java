@@ -27,4 +27,16 @@ class RouteTableTest {
     void countsSectionDataOnly(String path, boolean counted) {
         assertEquals(counted, RouteTable.counted(path));
     }
+
+    @ParameterizedTest(name = "{0} {1} is an upload: {2}")
+    @CsvSource({
+            "POST, /api/sections/cases/records/42/attachments, true",
+            "POST, /api/sections/contracts/records/42/attachments, true",
+            "GET, /api/sections/cases/records/42/attachments, false",
+            "POST, /api/sections/cases/records/42/comments, false",
+            "POST, /api/sections/cases/records, false",
+            "POST, /api/sections/cases/records/42/attachments/7, false" })
+    void onlyAFileUploadToARecordMayBeLarge(String method, String path, boolean upload) {
+        assertEquals(upload, RouteTable.isUpload(method, path));
+    }
 }

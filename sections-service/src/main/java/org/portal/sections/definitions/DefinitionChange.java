@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.portal.sections.ApiNames;
 
 /**
@@ -20,5 +21,6 @@ public record DefinitionChange(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 2) List<@NotNull @Size(max = 20) @Pattern(regexp = ApiNames.CODE) String> editions,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull FieldDefinition> fields,
-        @Valid Lifecycle lifecycle) {
+        @Valid Lifecycle lifecycle,
+        @Schema(description = "Whether its records take attachments; left out keeps the current setting") Boolean takesFiles) {
 }

@@ -80,6 +80,7 @@ public class DefinitionService {
         definition.editions = request.editions().stream().distinct().sorted().toList();
         definition.fields = List.copyOf(request.fields());
         definition.lifecycle = request.lifecycle();
+        definition.takesFiles = Boolean.TRUE.equals(request.takesFiles());
         definition.createdAt = Instant.now(clock);
         definition.updatedAt = definition.createdAt;
         definition.persist();
@@ -136,6 +137,9 @@ public class DefinitionService {
         }
         definition.title = change.title().strip();
         definition.fields = List.copyOf(change.fields());
+        if (change.takesFiles() != null) {
+            definition.takesFiles = change.takesFiles();
+        }
         definition.updatedAt = Instant.now(clock);
         em.flush();
         Section section = Sections.from(definition);

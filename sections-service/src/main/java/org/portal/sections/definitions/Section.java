@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** A section definition as the engine uses it: its fields parsed and indexed by name; {@code lifecycle} may be null. */
 public record Section(String code, String title, String module, boolean custom, List<String> editions,
-        List<FieldDefinition> fields, Lifecycle lifecycle, long version) {
+        List<FieldDefinition> fields, Lifecycle lifecycle, boolean takesFiles, long version) {
 
     public Optional<FieldDefinition> field(String name) {
         return Optional.ofNullable(byName().get(name));

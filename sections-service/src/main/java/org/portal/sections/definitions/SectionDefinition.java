@@ -32,6 +32,7 @@ public class SectionDefinition extends PanacheEntityBase {
     /** Null for a section whose records have no states. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Lifecycle lifecycle;
+    public boolean takesFiles;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

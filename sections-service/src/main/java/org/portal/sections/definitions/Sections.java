@@ -32,6 +32,7 @@ public class Sections {
 
     static Section from(SectionDefinition d) {
         return new Section(d.code, d.title, d.module, d.custom, List.copyOf(d.editions), List.copyOf(d.fields), d.lifecycle,
+                d.takesFiles,
                 d.version);
     }
 }
