@@ -31,6 +31,7 @@ public final class RouteTable {
             new Route("/api/accounts", Target.PORTAL_USERS, false),
             new Route("/api/registrations", Target.PORTAL_USERS, false),
             new Route("/api/invitations", Target.PORTAL_USERS, false),
+            new Route("/api/admin/notifications", Target.PORTAL_USERS, false),
             new Route("/api/licensing", Target.LICENSING, false));
 
     private RouteTable() {

@@ -19,6 +19,7 @@ class RouteTableTest {
             "/api/main-page, false",
             "/api/admin/sections/cases, false",
             "/api/me, false",
+            "/api/admin/notifications, false",
             "/api/me/quota, false",
             "/api/usage/users/{userId}, false",
             "/api/licensing/licenses, false",

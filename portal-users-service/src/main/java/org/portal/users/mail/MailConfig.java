@@ -36,4 +36,11 @@ public interface MailConfig {
     /** After this many failed attempts each further failure is logged as an error, for someone to look at. */
     @WithDefault("8")
     int alertAfterAttempts();
+
+    /**
+     * After this many failed attempts a mail is given up on (failed in the delivery log): at the
+     * longest delay, about a day of trying.
+     */
+    @WithDefault("100")
+    int giveUpAfterAttempts();
 }

@@ -28,12 +28,21 @@ public class MailOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String kind, String recipient, String subject, TemplateInstance body) {
+        enqueue(kind, recipient, subject, body.render(), null, null);
+    }
+
+    /** A mail with its body already rendered; {@code notificationId} makes a repeated notification a no-op. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String kind, String recipient, String subject, String body, UUID notificationId,
+            UUID recipientUserId) {
         OutgoingMail mail = new OutgoingMail();
         mail.id = UUID.randomUUID();
         mail.kind = kind;
         mail.recipient = recipient;
         mail.subject = subject;
-        mail.body = body.render();
+        mail.body = body;
+        mail.notificationId = notificationId;
+        mail.recipientUserId = recipientUserId;
         mail.createdAt = Instant.now(clock);
         mail.nextAttemptAt = mail.createdAt;
         mail.persist();

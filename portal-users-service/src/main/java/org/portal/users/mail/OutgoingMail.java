@@ -25,4 +25,7 @@ public class OutgoingMail extends PanacheEntityBase {
     public Instant nextAttemptAt;
     public String lastError;
     public Instant sentAt;
+    public Instant failedAt;
+    public UUID notificationId;
+    public UUID recipientUserId;
 }

@@ -9,11 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.portal.problem.AccessProblems;
+import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
+import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
 import org.portal.users.accounts.Account;
 import org.portal.users.licensing.EntitlementView;
 import org.portal.users.licensing.Seats;
+import org.portal.users.notifications.NotificationKind;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.Preferences;
 import org.portal.users.users.UserStatus;
@@ -52,6 +55,15 @@ public class MeService {
     @Transactional
     public Preferences replacePreferences(String subject, Preferences preferences) {
         PortalUser user = activeUser(subject);
+        if (preferences.mutedNotifications() != null) {
+            List<Problem.FieldError> unknown = preferences.mutedNotifications().stream()
+                    .filter(code -> NotificationKind.of(code).isEmpty()).sorted()
+                    .map(code -> new Problem.FieldError("mutedNotifications", code + " is no kind of notification"))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidFields(unknown);
+            }
+        }
         user.preferences = preferences;
         user.updatedAt = Instant.now(clock);
         return preferences;

@@ -29,6 +29,7 @@ import org.portal.sections.definitions.SectionAccess;
 import org.portal.sections.definitions.SectionOperation;
 import org.portal.sections.definitions.Sections;
 import org.portal.sections.lifecycles.TransitionService;
+import org.portal.sections.notifications.Notifications;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;
 
@@ -64,8 +65,11 @@ public class ApprovalService {
     private final EntityManager em;
     private final Clock clock;
 
+    private final Notifications notifications;
+
     public ApprovalService(Sections sections, RecordService records, TransitionService transitions, ViewerResolver users,
-            Licensing licensing, SectionAccess access, EntityManager em, Clock clock) {
+            Licensing licensing, SectionAccess access, EntityManager em, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.licensing = licensing;
         this.access = access;
         this.sections = sections;
@@ -108,6 +112,11 @@ public class ApprovalService {
             approval.approverUserId = approver;
             approval.persist();
             approvals.add(approval);
+            notifications.tell(approver, Notifications.Kind.APPROVAL_REQUESTED, Map.of(
+                    "title", section.title() + " " + labelOf(record),
+                    "requester", viewer.staff() ? "The support team" : "A colleague in your organization",
+                    "message", sent.message == null ? "" : Notifications.excerpt(sent.message, 1000),
+                    "path", "/approvals"));
         }
         transitions.move(record, rules.pending(), viewer.subject());
         em.flush();
@@ -179,6 +188,17 @@ public class ApprovalService {
         }
         em.flush();
         return ApprovalRequestView.from(request, all);
+    }
+
+    /** How a mail names a record: its subject, title or number, as its section has one. */
+    private static String labelOf(RecordEntity record) {
+        for (String field : List.of("subject", "title", "number", "name")) {
+            String value = record.data.path(field).asText("");
+            if (!value.isBlank()) {
+                return "\"" + value + "\"";
+            }
+        }
+        return record.id.toString();
     }
 
     /** Closes the request and moves the record to the outcome's state of its lifecycle. */

@@ -36,7 +36,11 @@ public class CommentService {
     private final EntityManager em;
     private final Clock clock;
 
-    public CommentService(Sections sections, RecordService records, EntityManager em, Clock clock) {
+    private final CaseNotifications caseNotifications;
+
+    public CommentService(Sections sections, RecordService records, EntityManager em, Clock clock,
+            CaseNotifications caseNotifications) {
+        this.caseNotifications = caseNotifications;
         this.sections = sections;
         this.records = records;
         this.em = em;
@@ -102,6 +106,9 @@ public class CommentService {
         entity.body = comment.body().strip();
         entity.createdAt = Instant.now(clock);
         entity.persist();
+        if (viewer.staff()) {
+            caseNotifications.answered(record, entity);
+        }
         return CommentView.from(entity);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -44,7 +45,11 @@ public class TransitionService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public TransitionService(RecordService records, EntityManager em, ObjectMapper json, Clock clock) {
+    private final Event<RecordMoved> moved;
+
+    public TransitionService(RecordService records, EntityManager em, ObjectMapper json, Clock clock,
+            Event<RecordMoved> moved) {
+        this.moved = moved;
         this.records = records;
         this.em = em;
         this.json = json;
@@ -81,7 +86,9 @@ public class TransitionService {
             throw new ProblemException(EXPIRED, "A record may " + transition.name() + " within " + transition.withinDays()
                     + " days of becoming " + record.status + "; that time is over");
         }
+        String from = record.status;
         move(record, to, viewer.subject());
+        moved.fire(new RecordMoved(section, record, from, to, viewer));
         em.flush();
         return records.view(record);
     }

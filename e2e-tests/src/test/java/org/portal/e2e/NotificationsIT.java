@@ -1,0 +1,95 @@
+package org.portal.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notifications as people meet them: in their mailbox at the local mail server, once, also when the
+ * mail server was away when the cause happened.
+ */
+class NotificationsIT {
+
+    private static final String ACME_CUSTOMER_MAIL = "customer-acme@acme.example";
+
+    private static String newCase(String token, String subject) {
+        return given().auth().oauth2(token).contentType("application/json").body(Map.of("values", Map.of("subject", subject)))
+                .post(RunningSystem.GATEWAY + "/api/sections/cases/records").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void anAgentsAnswerReachesTheCustomerOnceAlthoughTheMailServerWasAway() throws Exception {
+        String subject = "Label printer offline " + UUID.randomUUID().toString().substring(0, 8);
+        String caseId = newCase(RunningSystem.token("customer-acme"), subject);
+        String agent = RunningSystem.token("agent");
+        long mailServer = mailServerPid();
+        signal("STOP", mailServer);
+        try {
+            given().auth().oauth2(agent).contentType("application/json")
+                    .body(Map.of("body", "Please restart the printer and tell us what the display shows."))
+                    .post(RunningSystem.GATEWAY + "/api/sections/cases/records/" + caseId + "/comments").then().statusCode(201);
+            given().auth().oauth2(agent).contentType("application/json")
+                    .body(Map.of("body", "Internal: same model as PRB-7.", "internal", true))
+                    .post(RunningSystem.GATEWAY + "/api/sections/cases/records/" + caseId + "/comments").then().statusCode(201);
+            // Long enough for a first attempt to find no server answering and to be put off.
+            Thread.sleep(15_000);
+        } finally {
+            signal("CONT", mailServer);
+        }
+        Mailbox mailbox = new Mailbox(ACME_CUSTOMER_MAIL);
+        Mailbox.Mail mail = Awaitility.await("the agent's answer in the customer's mailbox").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> about(mailbox, subject), mails -> !mails.isEmpty()).get(0);
+        assertTrue(mail.text().contains("Please restart the printer"), mail.text());
+        assertTrue(mail.link("/cases/" + caseId).endsWith("/cases/" + caseId));
+        Thread.sleep(5_000);
+        assertEquals(1, about(mailbox, subject).size(), "one mail for one answer; none for the internal note");
+    }
+
+    @Test
+    void anApprovalRequestMailsEachApprover() {
+        String admin = RunningSystem.token("admin");
+        String acme = RunningSystem.accountId(admin, "Acme");
+        RunningSystem.LinkedPerson first = RunningSystem.linkedPortalUser(admin, acme, "approver", "customer");
+        RunningSystem.LinkedPerson second = RunningSystem.linkedPortalUser(admin, acme, "approver", "customer");
+        String customer = RunningSystem.token("customer-acme");
+        String request = given().auth().oauth2(customer).contentType("application/json")
+                .body(Map.of("values", Map.of("product-type", "loan", "amount", 25000)))
+                .post(RunningSystem.GATEWAY + "/api/sections/financial-product-requests/records").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(customer).contentType("application/json")
+                .body(Map.of("approvers", List.of(first.userId(), second.userId()), "message", "Please check the amount"))
+                .post(RunningSystem.GATEWAY + "/api/sections/financial-product-requests/records/" + request + "/approvals")
+                .then().statusCode(201);
+        for (RunningSystem.LinkedPerson approver : List.of(first, second)) {
+            Mailbox.Mail mail = new Mailbox(approver.username() + "@portal-test.example")
+                    .awaitMail("Your approval is requested");
+            assertTrue(mail.text().contains("Please check the amount"), mail.text());
+        }
+    }
+
+    private static List<Mailbox.Mail> about(Mailbox mailbox, String caseSubject) {
+        return mailbox.mails().stream().filter(mail -> mail.subject().contains(caseSubject)).toList();
+    }
+
+    private static long mailServerPid() throws IOException {
+        Path pidFile = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids", "mail-server.pid");
+        return Long.parseLong(Files.readString(pidFile).strip());
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid);
+    }
+}
