@@ -257,6 +257,7 @@ start_service() {
     PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT="$smtp_port" PORTAL_SMTP_STARTTLS=DISABLED
     PORTAL_S3_ENDPOINT="http://localhost:$s3_port" PORTAL_S3_ACCESS_KEY="$s3_access_key"
     PORTAL_S3_SECRET_KEY="$s3_secret_key" PORTAL_S3_CREATE_BUCKET=true
+    PORTAL_WEBHOOKS_ALLOW_HTTP_LOOPBACK=true
     PORTAL_PORTAL_URL="$portal_url"
     PORTAL_SHUTDOWN_DELAY="${PORTAL_SHUTDOWN_DELAY:-1S}"
     "$@"

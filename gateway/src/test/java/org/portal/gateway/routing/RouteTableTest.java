@@ -20,6 +20,7 @@ class RouteTableTest {
             "/api/admin/sections/cases, false",
             "/api/me, false",
             "/api/admin/notifications, false",
+            "/api/admin/webhooks, false",
             "/api/me/quota, false",
             "/api/usage/users/{userId}, false",
             "/api/licensing/licenses, false",

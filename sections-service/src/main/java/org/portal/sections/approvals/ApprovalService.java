@@ -32,6 +32,7 @@ import org.portal.sections.lifecycles.TransitionService;
 import org.portal.sections.notifications.Notifications;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;
+import org.portal.sections.webhooks.Webhooks;
 
 import io.quarkus.panache.common.Sort;
 
@@ -65,10 +66,13 @@ public class ApprovalService {
     private final EntityManager em;
     private final Clock clock;
 
+    private final Webhooks webhooks;
     private final Notifications notifications;
 
     public ApprovalService(Sections sections, RecordService records, TransitionService transitions, ViewerResolver users,
-            Licensing licensing, SectionAccess access, EntityManager em, Clock clock, Notifications notifications) {
+            Licensing licensing, SectionAccess access, EntityManager em, Clock clock, Notifications notifications,
+            Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.notifications = notifications;
         this.licensing = licensing;
         this.access = access;
@@ -206,6 +210,7 @@ public class ApprovalService {
         request.state = outcome;
         request.completedAt = now;
         RecordEntity record = RecordEntity.findById(request.recordId, LockModeType.PESSIMISTIC_WRITE);
+        webhooks.approvalDecided(record, request.id, outcome.name());
         Section section = sections.require(request.sectionCode);
         Lifecycle.Approval rules = section.lifecycle() == null ? null : section.lifecycle().approval();
         if (rules != null && record.status.equals(rules.pending())) {

@@ -20,6 +20,7 @@ import org.portal.sections.definitions.Sections;
 import org.portal.sections.records.Cursors;
 import org.portal.sections.records.RecordEntity;
 import org.portal.sections.records.RecordService;
+import org.portal.sections.webhooks.Webhooks;
 
 /**
  * The conversation on a case between its portal users and agents. Internal notes are for staff:
@@ -36,10 +37,12 @@ public class CommentService {
     private final EntityManager em;
     private final Clock clock;
 
+    private final Webhooks webhooks;
     private final CaseNotifications caseNotifications;
 
     public CommentService(Sections sections, RecordService records, EntityManager em, Clock clock,
-            CaseNotifications caseNotifications) {
+            CaseNotifications caseNotifications, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.caseNotifications = caseNotifications;
         this.sections = sections;
         this.records = records;
@@ -108,6 +111,9 @@ public class CommentService {
         entity.persist();
         if (viewer.staff()) {
             caseNotifications.answered(record, entity);
+        }
+        if (!entity.internal) {
+            webhooks.commentAdded(record, entity.id, entity.body, entity.authorRole, entity.createdAt);
         }
         return CommentView.from(entity);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -45,7 +46,10 @@ public class RecordService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public RecordService(EntityManager em, ObjectMapper json, Clock clock) {
+    private final Event<RecordWritten> written;
+
+    public RecordService(EntityManager em, ObjectMapper json, Clock clock, Event<RecordWritten> written) {
+        this.written = written;
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -135,6 +139,7 @@ public class RecordService {
             key.persist();
         }
         em.flush();
+        written.fire(new RecordWritten(record, true));
         return new Created(view(record), false);
     }
 
@@ -169,6 +174,9 @@ public class RecordService {
             addHistory(record.id, viewer.subject(), "edited", changes);
         }
         em.flush();
+        if (!changes.isEmpty()) {
+            written.fire(new RecordWritten(record, false));
+        }
         return view(record);
     }
 

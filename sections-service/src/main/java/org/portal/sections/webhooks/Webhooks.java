@@ -1,0 +1,99 @@
+package org.portal.sections.webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.portal.sections.lifecycles.RecordMoved;
+import org.portal.sections.records.RecordEntity;
+import org.portal.sections.records.RecordService;
+import org.portal.sections.records.RecordWritten;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a delivery for every enabled endpoint that subscribed to the event and may see it (one of
+ * the record's account, or one of the whole installation), in the transaction of the change: the
+ * delivery exists exactly when the change commits; {@link WebhookSender} sends it.
+ */
+@ApplicationScoped
+public class Webhooks {
+
+    private final RecordService records;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Webhooks(RecordService records, ObjectMapper json, Clock clock) {
+        this.records = records;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void onWritten(@Observes RecordWritten written) {
+        publish(written.created() ? WebhookEvent.RECORD_CREATED : WebhookEvent.RECORD_UPDATED, written.record(),
+                recordData(written.record()));
+    }
+
+    void onMoved(@Observes RecordMoved moved) {
+        ObjectNode data = recordData(moved.record());
+        data.put("from", moved.from()).put("to", moved.to());
+        publish(WebhookEvent.RECORD_TRANSITIONED, moved.record(), data);
+    }
+
+    /** A comment portal users may read (never an internal note). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void commentAdded(RecordEntity record, UUID commentId, String body, String authorRole, Instant at) {
+        ObjectNode data = json.createObjectNode();
+        data.put("section", record.sectionCode).put("recordId", record.id.toString()).put("commentId", commentId.toString())
+                .put("body", body).put("authorRole", authorRole).put("createdAt", at.toString());
+        publish(WebhookEvent.COMMENT_ADDED, record, data);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void approvalDecided(RecordEntity record, UUID requestId, String state) {
+        ObjectNode data = json.createObjectNode();
+        data.put("section", record.sectionCode).put("recordId", record.id.toString()).put("requestId", requestId.toString())
+                .put("state", state);
+        publish(WebhookEvent.APPROVAL_DECIDED, record, data);
+    }
+
+    /** The "send test event" call's delivery, to one endpoint whatever it subscribed to. */
+    WebhookDelivery test(WebhookEndpoint endpoint) {
+        ObjectNode data = json.createObjectNode().put("endpointId", endpoint.id.toString());
+        return deliver(endpoint, WebhookEvent.TEST, data, Instant.now(clock));
+    }
+
+    private void publish(WebhookEvent event, RecordEntity record, ObjectNode data) {
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.list(
+                "enabled = true and (accountId is null or accountId = ?1)", record.accountId);
+        Instant now = Instant.now(clock);
+        for (WebhookEndpoint endpoint : endpoints) {
+            if (endpoint.events.contains(event.code())) {
+                deliver(endpoint, event, data, now);
+            }
+        }
+    }
+
+    private WebhookDelivery deliver(WebhookEndpoint endpoint, WebhookEvent event, ObjectNode data, Instant now) {
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.id = UUID.randomUUID();
+        delivery.endpointId = endpoint.id;
+        delivery.eventType = event.code();
+        delivery.payload = json.createObjectNode();
+        delivery.payload.put("type", event.code()).put("timestamp", now.toString()).set("data", data.deepCopy());
+        delivery.createdAt = now;
+        delivery.nextAttemptAt = now;
+        delivery.persist();
+        return delivery;
+    }
+
+    private ObjectNode recordData(RecordEntity record) {
+        return (ObjectNode) json.valueToTree(records.view(record));
+    }
+}
