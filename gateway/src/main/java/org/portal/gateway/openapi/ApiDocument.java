@@ -162,6 +162,9 @@ public class ApiDocument {
                 paths.set(entry.getKey(), annotate(entry.getKey(), (ObjectNode) entry.getValue()));
             }
         });
+        // What a service posts to partner systems (OpenAPI 3.1 webhooks), described beside what it answers.
+        renamed.path("webhooks").fields()
+                .forEachRemaining(entry -> merged.with("webhooks").set(entry.getKey(), entry.getValue()));
         ArrayNode tags = (ArrayNode) merged.get("tags");
         renamed.path("tags").forEach(tag -> {
             boolean known = false;

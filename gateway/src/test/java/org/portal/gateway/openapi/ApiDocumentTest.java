@@ -31,6 +31,8 @@ class ApiDocumentTest {
                    "/api/licensing/catalogue":{"get":{"responses":{"200":{"description":"The catalogue",
                        "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}},
                    "/internal/secret":{"get":{"responses":{"200":{"description":"never public"}}}}},
+                 "webhooks":{"record.created":{"post":{"requestBody":{"content":{"application/json":
+                     {"schema":{"$ref":"#/components/schemas/Thing"}}}},"responses":{"200":{"description":"Acknowledged"}}}}},
                  "components":{"schemas":{"Thing":{"type":"object"}}},
                  "tags":[{"name":"Records"}]}""")));
     }
@@ -44,6 +46,7 @@ class ApiDocumentTest {
                 .body("paths", hasKey("/api/me/quota"))
                 .body("paths", not(hasKey("/internal/secret")))
                 .body("components.schemas", hasKey("Thing"))
+                .body("webhooks", hasKey("record.created"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.securitySchemes.oidc.openIdConnectUrl", notNullValue());
     }
