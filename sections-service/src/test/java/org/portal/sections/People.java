@@ -31,10 +31,19 @@ public final class People {
 
     /** A portal user as portal-users-service answers for their subject and for their id. */
     public static Person portalUser(UUID userId, UUID accountId, String scope, String status) {
+        return portalUser(userId, accountId, scope, status, false);
+    }
+
+    /** An active portal user whom a portal administrator made administrator of their account. */
+    public static Person accountAdministrator(UUID accountId) {
+        return portalUser(UUID.randomUUID(), accountId, "account", "active", true);
+    }
+
+    private static Person portalUser(UUID userId, UUID accountId, String scope, String status, boolean accountAdmin) {
         String subject = "user-" + UUID.randomUUID();
         String body = """
-                {"userId":"%s","subject":"%s","accountId":"%s","status":"%s","accessScope":"%s"}
-                """.formatted(userId, subject, accountId, status, scope);
+                {"userId":"%s","subject":"%s","accountId":"%s","status":"%s","accessScope":"%s","accountAdmin":%s}
+                """.formatted(userId, subject, accountId, status, scope, accountAdmin);
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + userId)).willReturn(aResponse()

@@ -32,6 +32,8 @@ public class ApprovalRequest extends PanacheEntityBase {
     public String sectionCode;
     public UUID accountId;
     public String requestedBy;
+    /** Null when staff sent it. */
+    public UUID requestedByUserId;
     public String message;
     @Enumerated(EnumType.STRING)
     public State state;

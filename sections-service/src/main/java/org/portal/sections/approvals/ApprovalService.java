@@ -104,6 +104,7 @@ public class ApprovalService {
         sent.sectionCode = section.code();
         sent.accountId = record.accountId;
         sent.requestedBy = viewer.subject();
+        sent.requestedByUserId = viewer.staff() ? null : viewer.userId();
         sent.message = request.message() == null || request.message().isBlank() ? null : request.message().strip();
         sent.state = ApprovalRequest.State.pending;
         sent.createdAt = Instant.now(clock);
@@ -189,6 +190,15 @@ public class ApprovalService {
         if (rejected || all.stream().allMatch(a -> a.decision != null)) {
             complete(request, rejected ? ApprovalRequest.State.rejected : ApprovalRequest.State.approved, viewer.subject(),
                     now);
+            if (request.requestedByUserId != null) {
+                RecordEntity record = RecordEntity.findById(request.recordId);
+                notifications.tell(request.requestedByUserId, Notifications.Kind.APPROVAL_DECIDED, Map.of(
+                        "title", sections.require(request.sectionCode).title() + " " + labelOf(record),
+                        "decider", rejected ? "An approver" : "The approvers",
+                        "decision", request.state.name(),
+                        "comment", approval.comment == null ? "" : Notifications.excerpt(approval.comment, 1000),
+                        "path", "/approvals"));
+            }
         }
         em.flush();
         return ApprovalRequestView.from(request, all);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,16 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
 import org.portal.problem.Problem;
+import org.portal.sections.access.PortalUsers;
+import org.portal.sections.access.SubjectView;
 import org.portal.tokens.Roles;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Partner systems' endpoints, managed by portal administrators. */
+/**
+ * Partner systems' endpoints: portal administrators manage every one; an account administrator
+ * those of their own account, which hear of that account's records only.
+ */
 @Path("/api/admin/webhooks")
 @Tag(name = "Webhooks")
-@RolesAllowed(Roles.PORTAL_ADMIN)
+@RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
@@ -46,8 +53,11 @@ public class WebhookResource {
     private final WebhookSettings settings;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final PortalUsers portalUsers;
 
-    public WebhookResource(Webhooks webhooks, WebhookSettings settings, SecurityIdentity identity, Clock clock) {
+    public WebhookResource(Webhooks webhooks, WebhookSettings settings, SecurityIdentity identity, Clock clock,
+            PortalUsers portalUsers) {
+        this.portalUsers = portalUsers;
         this.webhooks = webhooks;
         this.settings = settings;
         this.identity = identity;
@@ -62,12 +72,16 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Not an https URL, or an event nobody sends")
     public Response createWebhookEndpoint(@Valid @NotNull NewWebhookEndpoint request) {
         checkUrl(request.url());
+        Optional<UUID> own = ownAccount();
+        if (own.isPresent() && request.accountId() != null && !own.get().equals(request.accountId())) {
+            throw new InvalidFields(List.of(new Problem.FieldError("accountId", "is not your account")));
+        }
         if (request.events().contains(WebhookEvent.TEST)) {
             throw new InvalidFields(List.of(new Problem.FieldError("events", "webhook.test is sent on request only")));
         }
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = UUID.randomUUID();
-        endpoint.accountId = request.accountId();
+        endpoint.accountId = own.orElse(request.accountId());
         endpoint.url = request.url();
         endpoint.secret = StandardWebhooks.newSecret();
         endpoint.events = request.events().stream().map(WebhookEvent::code).distinct().sorted().toList();
@@ -82,8 +96,11 @@ public class WebhookResource {
     @Transactional
     @Operation(summary = "The registered endpoints, newest first")
     public List<WebhookEndpointView> listWebhookEndpoints() {
-        return WebhookEndpoint.<WebhookEndpoint> listAll(Sort.descending("createdAt")).stream()
-                .map(e -> WebhookEndpointView.from(e, false)).toList();
+        Optional<UUID> own = ownAccount();
+        List<WebhookEndpoint> endpoints = own.isPresent()
+                ? WebhookEndpoint.list("accountId", Sort.descending("createdAt"), own.get())
+                : WebhookEndpoint.listAll(Sort.descending("createdAt"));
+        return endpoints.stream().map(e -> WebhookEndpointView.from(e, false)).toList();
     }
 
     @GET
@@ -137,9 +154,23 @@ public class WebhookResource {
                 .list().stream().map(WebhookDeliveryView::from).toList();
     }
 
-    private static WebhookEndpoint find(UUID id) {
+    private WebhookEndpoint find(UUID id) {
+        Optional<UUID> own = ownAccount();
         return WebhookEndpoint.<WebhookEndpoint> findByIdOptional(id)
+                .filter(endpoint -> own.isEmpty() || own.get().equals(endpoint.accountId))
                 .orElseThrow(() -> new NotFound("No webhook endpoint " + id));
+    }
+
+    /** Empty for a portal administrator (every account); an account administrator's account; 403 for anyone else. */
+    private Optional<UUID> ownAccount() {
+        if (identity.hasRole(Roles.PORTAL_ADMIN)) {
+            return Optional.empty();
+        }
+        SubjectView user = portalUsers.bySubject(identity.getPrincipal().getName()).orElse(null);
+        if (user == null || !user.accountAdmin() || !"active".equals(user.status())) {
+            throw new ForbiddenException("Webhooks are managed by portal administrators and account administrators");
+        }
+        return Optional.of(user.accountId());
     }
 
     private void checkUrl(String url) {

@@ -129,4 +129,25 @@ class WebhooksTest {
                 .post("/api/admin/webhooks").then().statusCode(400);
         given().auth().oauth2(AGENT).get("/api/admin/webhooks").then().statusCode(403);
     }
+
+    @Test
+    void anAccountAdministratorManagesTheirAccountsEndpointsOnly() {
+        UUID account = UUID.randomUUID();
+        String admin = People.accountAdministrator(account).token();
+        String theirs = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("url", "https://partner.example/acme", "events", List.of("record.created")))
+                .post("/api/admin/webhooks").then().statusCode(201).body("accountId", equalTo(account.toString()))
+                .extract().path("id");
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("url", "https://partner.example/other", "events", List.of("record.created"), "accountId",
+                        UUID.randomUUID()))
+                .post("/api/admin/webhooks").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("accountId"));
+        String others = register(receiver(false), UUID.randomUUID(), "record.created").getString("id");
+        given().auth().oauth2(admin).get("/api/admin/webhooks").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.contains(theirs));
+        given().auth().oauth2(admin).get("/api/admin/webhooks/" + others).then().statusCode(404);
+        given().auth().oauth2(People.portalUser(account, "account").token()).get("/api/admin/webhooks").then()
+                .statusCode(403);
+    }
 }
