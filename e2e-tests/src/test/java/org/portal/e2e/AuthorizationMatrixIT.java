@@ -196,7 +196,9 @@ class AuthorizationMatrixIT {
         if (operation.id().equals("searchArticles")) {
             request = request.queryParam("q", "printer");
         }
-        if (operation.contentType() != null) {
+        if (operation.contentType() != null && operation.contentType().startsWith("multipart/")) {
+            request = request.multiPart("file", "x.txt", "x\n".getBytes(StandardCharsets.UTF_8), "text/plain");
+        } else if (operation.contentType() != null) {
             request = request.contentType(operation.contentType()).body(operation.contentType().contains("json") ? "{}" : "x");
         }
         Response response = request.request(operation.method(), entry + path);

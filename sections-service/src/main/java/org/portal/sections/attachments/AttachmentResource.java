@@ -66,7 +66,7 @@ public class AttachmentResource {
     @APIResponseSchema(value = AttachmentView.class, responseCode = "201", responseDescription = "Attached")
     @SectionCall(SectionOperation.edit)
     public Response uploadAttachment(@PathParam("code") @Size(max = ApiNames.MAX_LENGTH) String code, @PathParam("id") UUID id,
-            @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
+            @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary", maxLength = 26214400) FileUpload file,
             @RestForm("commentId") UUID commentId) {
         if (file == null) {
             throw new ProblemException(CommonProblems.BAD_REQUEST, "Send the file as the multipart form field 'file'");

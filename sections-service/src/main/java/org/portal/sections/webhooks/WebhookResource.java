@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -54,10 +56,12 @@ public class WebhookResource {
     private final SecurityIdentity identity;
     private final Clock clock;
     private final PortalUsers portalUsers;
+    private final Validator validator;
 
     public WebhookResource(Webhooks webhooks, WebhookSettings settings, SecurityIdentity identity, Clock clock,
-            PortalUsers portalUsers) {
+            PortalUsers portalUsers, Validator validator) {
         this.portalUsers = portalUsers;
+        this.validator = validator;
         this.webhooks = webhooks;
         this.settings = settings;
         this.identity = identity;
@@ -70,9 +74,14 @@ public class WebhookResource {
     @Operation(summary = "Register an endpoint; the answer holds its signing secret, shown this once")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "400", description = "Not an https URL, or an event nobody sends")
-    public Response createWebhookEndpoint(@Valid @NotNull NewWebhookEndpoint request) {
-        checkUrl(request.url());
+    public Response createWebhookEndpoint(@NotNull NewWebhookEndpoint request) {
+        // Who may register comes before what they sent: a caller without the power hears 403, not 400.
         Optional<UUID> own = ownAccount();
+        Set<ConstraintViolation<NewWebhookEndpoint>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        checkUrl(request.url());
         if (own.isPresent() && request.accountId() != null && !own.get().equals(request.accountId())) {
             throw new InvalidFields(List.of(new Problem.FieldError("accountId", "is not your account")));
         }
