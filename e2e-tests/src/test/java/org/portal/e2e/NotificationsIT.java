@@ -33,6 +33,7 @@ class NotificationsIT {
         String subject = "Label printer offline " + UUID.randomUUID().toString().substring(0, 8);
         String caseId = newCase(RunningSystem.token("customer-acme"), subject);
         String agent = RunningSystem.token("agent");
+        String admin = RunningSystem.token("admin");
         long mailServer = mailServerPid();
         signal("STOP", mailServer);
         try {
@@ -42,8 +43,11 @@ class NotificationsIT {
             given().auth().oauth2(agent).contentType("application/json")
                     .body(Map.of("body", "Internal: same model as PRB-7.", "internal", true))
                     .post(RunningSystem.GATEWAY + "/api/sections/cases/records/" + caseId + "/comments").then().statusCode(201);
-            // Long enough for a first attempt to find no server answering and to be put off.
-            Thread.sleep(15_000);
+            // Until a first attempt found no server answering and was put off, as the delivery log shows.
+            Awaitility.await("a first attempt that got no answer").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> delivery(admin, subject), d -> d != null && d.get("attempts") != null
+                            && ((Number) d.get("attempts")).intValue() > 0);
         } finally {
             signal("CONT", mailServer);
         }
@@ -53,7 +57,9 @@ class NotificationsIT {
                 .until(() -> about(mailbox, subject), mails -> !mails.isEmpty()).get(0);
         assertTrue(mail.text().contains("Please restart the printer"), mail.text());
         assertTrue(mail.link("/cases/" + caseId).endsWith("/cases/" + caseId));
-        Thread.sleep(5_000);
+        // Sent, by the attempt that outlived its wait: nothing is left to send it again.
+        Awaitility.await("the delivery log says sent").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> delivery(admin, subject).get("status"), "sent"::equals);
         assertEquals(1, about(mailbox, subject).size(), "one mail for one answer; none for the internal note");
     }
 
@@ -77,6 +83,15 @@ class NotificationsIT {
                     .awaitMail("Your approval is requested");
             assertTrue(mail.text().contains("Please check the amount"), mail.text());
         }
+    }
+
+    /** The delivery log's entry for the mail about the case, as a portal administrator reads it. */
+    private static Map<String, Object> delivery(String admin, String caseSubject) {
+        List<Map<String, Object>> mails = given().auth().oauth2(admin).queryParam("recipient", ACME_CUSTOMER_MAIL)
+                .queryParam("kind", "case-comment").get(RunningSystem.GATEWAY + "/api/admin/notifications").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        return mails.stream().filter(mail -> String.valueOf(mail.get("subject")).contains(caseSubject)).findFirst()
+                .orElse(null);
     }
 
     private static List<Mailbox.Mail> about(Mailbox mailbox, String caseSubject) {
