@@ -12,6 +12,10 @@
 # Rounds interleave the targets, the order rotating each round (the first target otherwise runs on a
 # colder JIT); the figures are the medians over the rounds.
 #
+# With PORTAL_BENCH_PROFILE=<file>, the isolated gateway runs under async-profiler (CPU time, Maven
+# Central's tools.profiler:async-profiler) and its collapsed stacks are written to the file, with a
+# summary (bench/profile-summary.sh) at the end.
+#
 # Usage: bench/gateway-isolated.sh [rounds, default 5] [seconds per measurement, default 10] [connections, default 32]
 rounds="${1:-5}"
 duration="${2:-10}"
@@ -50,7 +54,13 @@ trap 'kill "$(cat "$work/nginx-backend.pid")" 2>/dev/null || true; stop_system' 
 
 targets=(nginx gateway full)
 declare -A url=([nginx]="http://127.0.0.1:$proxy_port$path" [gateway]="http://127.0.0.1:$isolated_port$path" [full]="$gateway$path")
-"$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
+profiler_opts=""
+if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
+  "$root/mvnw" -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$work" >/dev/null
+  unzip -p "$work/async-profiler-4.2.jar" linux-x64/libasyncProfiler.so >"$work/libasyncProfiler.so"
+  profiler_opts="-agentpath:$work/libasyncProfiler.so=start,event=itimer,file=$work/isolated.collapsed"
+fi
+JAVA_OPTS="$profiler_opts" "$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
   PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
 if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
   "$root/deploy/local/run.sh" gateway-instance --jar "$PORTAL_BENCH_BASELINE" baseline-gateway "$baseline_port" \
@@ -92,3 +102,12 @@ for target in gateway "${targets[@]:3}"; do
   awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
     printf "%s/nginx throughput %.2f   p99 %s - nginx p99 = %+.2f ms\n", t, g / n, t, g9 - n9 }'
 done
+
+if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
+  # The profile is written when the JVM exits.
+  pid="$(cat "$PORTAL_STATE_DIR/pids/isolated-gateway.pid")"
+  kill "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+  cp "$work/isolated.collapsed" "$PORTAL_BENCH_PROFILE"
+  "$root/bench/profile-summary.sh" "$PORTAL_BENCH_PROFILE"
+fi

@@ -55,7 +55,7 @@ pick_ports() {
       # connection between the check and the bind. Extra instances use base + 400 to 499.
       base=$((20000 + (RANDOM % 120) * 100))
       local free=1
-      for offset in 0 1 2 3 10 11 12 13 100 101 110 111 120; do port_open $((base + offset)) && free=0; done
+      for offset in 0 1 2 3 10 11 12 13 100 101 110 111 120 130; do port_open $((base + offset)) && free=0; done
       [ $free = 1 ] && break
     done
   fi
@@ -68,6 +68,7 @@ pick_ports() {
   smtp_port=$((base + 110))
   mailbox_port=$((base + 111))
   s3_port=$((base + 120))
+  inbox_port=$((base + 130))
 }
 
 port_of() {
@@ -181,6 +182,17 @@ start_mail_server() {
     -Dgreenmail.smtp.port="$smtp_port" -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$mailbox_port" \
     -Dgreenmail.auth.disabled -jar "$jar"
   echo "http://localhost:$mailbox_port/api/user/{address}/messages (SMTP localhost:$smtp_port)" >"$state/pids/mail-server.url"
+}
+
+# The demo partner system's webhook receiver (demo-seed's WebhookInbox): the seed registers it for
+# every event and hands it the signing secret; it logs each delivery with its signature check.
+start_webhook_inbox() {
+  rm -f "$state/webhook-inbox.secret"
+  say "starting the demo webhook inbox on port $inbox_port"
+  launch webhook-inbox java -Xmx32m -XX:+UseSerialGC -cp "$root/demo-seed/target/demo-seed.jar" org.portal.demo.WebhookInbox \
+    "$inbox_port" "$state/webhook-inbox.secret"
+  echo "http://127.0.0.1:$inbox_port/hooks (deliveries in $state/logs/webhook-inbox.log)" >"$state/pids/webhook-inbox.url"
+  wait_for_port webhook-inbox "$inbox_port" 30
 }
 
 # s3proxy: the S3 API on a folder of the state directory, the attachments' object store.
@@ -312,7 +324,7 @@ start() {
   echo "$services_from" >"$state/services-from"
   pick_ports
   for port in "$gateway_port" "$licensing_port" "$users_port" "$sections_port" $((gateway_port + 10)) $((licensing_port + 10)) \
-    $((users_port + 10)) $((sections_port + 10)) "$keycloak_port" "$smtp_port" "$mailbox_port" "$s3_port"; do
+    $((users_port + 10)) $((sections_port + 10)) "$keycloak_port" "$smtp_port" "$mailbox_port" "$s3_port" "$inbox_port"; do
     port_open "$port" && die "port $port is taken; stop what uses it or set PORTAL_BASE_PORT"
   done
   recreate_databases
@@ -327,9 +339,11 @@ start() {
   for name in "${services[@]}"; do
     wait_until "$name" "http://localhost:$(management_port_of "$name")/q/health/ready" 120
   done
+  start_webhook_inbox
   say "seeding the demo state through the API"
   java -jar "$root/demo-seed/target/demo-seed.jar" "http://localhost:$gateway_port" \
     "http://localhost:$keycloak_port/realms/portal" "$installation" "$state/vendor/private.jwk" \
+    "http://127.0.0.1:$inbox_port/hooks" "$state/webhook-inbox.secret" \
     || die "seeding the demo state failed"
   cat >"$state/urls.properties" <<PROPS
 gateway=http://localhost:$gateway_port
@@ -340,6 +354,7 @@ realm=http://localhost:$keycloak_port/realms/portal
 keycloak=http://localhost:$keycloak_port
 mailbox=http://localhost:$mailbox_port
 object-store=http://localhost:$s3_port
+webhook-inbox=http://127.0.0.1:$inbox_port/hooks
 portal=$portal_url
 PROPS
   trap - EXIT
@@ -351,6 +366,8 @@ PROPS
   Keycloak              http://localhost:$keycloak_port  (realm 'portal'; console admin/admin)
   Mailbox               http://localhost:$mailbox_port/api/user/<address>/messages  (every mail sent; SMTP :$smtp_port)
   Object store          http://localhost:$s3_port  (s3proxy; attachments in $state/object-store/data)
+  Webhook inbox         http://127.0.0.1:$inbox_port/hooks  (the demo partner's receiver, registered for every event;
+                        each delivery and its signature check in $state/logs/webhook-inbox.log)
   OpenAPI               http://localhost:$gateway_port/q/openapi, http://localhost:$gateway_port/q/swagger-ui
   Logs                  $state/logs/
 

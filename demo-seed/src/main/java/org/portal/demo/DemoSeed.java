@@ -18,7 +18,9 @@ import org.portal.licensetool.LicenseTerms;
  * customer-acme's approval.
  *
  * <p>
- * Usage: {@code demo-seed GATEWAY_URL REALM_URL INSTALLATION_ID VENDOR_PRIVATE_JWK_FILE}
+ * Usage: {@code demo-seed GATEWAY_URL REALM_URL INSTALLATION_ID VENDOR_PRIVATE_JWK_FILE [WEBHOOK_URL SECRET_FILE]};
+ * with a webhook URL, first registers it for every event of the installation (the demo partner's
+ * {@link WebhookInbox}) and writes the endpoint's signing secret to the file.
  */
 public final class DemoSeed {
 
@@ -40,13 +42,27 @@ public final class DemoSeed {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: demo-seed GATEWAY_URL REALM_URL INSTALLATION_ID VENDOR_PRIVATE_JWK_FILE");
+        if (args.length != 4 && args.length != 6) {
+            System.err.println(
+                    "usage: demo-seed GATEWAY_URL REALM_URL INSTALLATION_ID VENDOR_PRIVATE_JWK_FILE [WEBHOOK_URL SECRET_FILE]");
             System.exit(2);
         }
         PortalApi api = new PortalApi(URI.create(args[0]), URI.create(args[1]));
         LicenseSigner vendor = LicenseSigner.fromPrivateJwk(Files.readString(Path.of(args[3])));
+        if (args.length == 6) {
+            registerWebhook(api, args[4], Path.of(args[5]));
+        }
         seed(api, vendor, args[2]);
+    }
+
+    /** The demo partner's endpoint, for every event of the whole installation; its secret goes to the receiver's file. */
+    static void registerWebhook(PortalApi api, String url, Path secretFile) throws java.io.IOException {
+        String secret = api.post(api.token("admin"), "/api/admin/webhooks", Map.of("url", url, "events",
+                List.of("record.created", "record.updated", "record.transitioned", "comment.added", "approval.decided",
+                        "user.registered", "user.blocked")),
+                201).get("secret").asText();
+        Files.writeString(secretFile, secret);
+        log("registered the demo partner's webhook endpoint " + url + " for every event");
     }
 
     static void seed(PortalApi api, LicenseSigner vendor, String installation) throws Exception {

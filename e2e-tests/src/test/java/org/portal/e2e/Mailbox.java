@@ -56,6 +56,15 @@ final class Mailbox {
                         mail -> mail != null);
     }
 
+    /** Waits for a mail whose subject contains the words and whose text contains the other words, and answers it. */
+    Mail awaitMail(String subjectPart, String textPart) {
+        return Awaitility.await("a mail to " + address + " about '" + subjectPart + "' with '" + textPart + "'")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> mails().stream()
+                        .filter(mail -> mail.subject().contains(subjectPart) && mail.text().contains(textPart))
+                        .findFirst().orElse(null), mail -> mail != null);
+    }
+
     List<Mail> mails() {
         var response = given().get(RunningSystem.MAILBOX + "/api/user/" + address + "/messages/");
         if (response.statusCode() == 400 && response.asString().contains("not found")) {

@@ -85,6 +85,42 @@ class NotificationsIT {
         }
     }
 
+    @Test
+    void aUserHearsAtEightyPercentOfTheirDailyCallsAndAtTheLimitOnceEach() {
+        String admin = RunningSystem.token("admin");
+        RunningSystem.LinkedPerson person = RunningSystem.linkedPortalUser(admin, RunningSystem.accountId(admin, "Acme"),
+                "busy", "customer");
+        String token = RunningSystem.token(person.username());
+        Mailbox mailbox = new Mailbox(person.username() + "@portal-test.example");
+        int limit = given().auth().oauth2(token).get(RunningSystem.GATEWAY + "/api/me/quota").then().statusCode(200).extract()
+                .path("limit");
+        int warning = (limit * 4 + 4) / 5;
+
+        setCount(admin, person.userId(), warning - 2);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get(RunningSystem.GATEWAY + "/api/sections/knowledge-base/records").then()
+                    .statusCode(200);
+        }
+        Mailbox.Mail warned = mailbox.awaitMail("You have used " + warning + " of your " + limit + " API calls today");
+        assertTrue(warned.text().contains("starts again at"), warned.text());
+
+        setCount(admin, person.userId(), limit - 1);
+        given().auth().oauth2(token).get(RunningSystem.GATEWAY + "/api/sections/knowledge-base/records").then().statusCode(200);
+        given().auth().oauth2(token).get(RunningSystem.GATEWAY + "/api/sections/knowledge-base/records").then().statusCode(429);
+        mailbox.awaitMail("You have reached your daily limit of " + limit + " API calls");
+
+        // The same marks again the same day (an administrator set the count back) tell nobody twice.
+        setCount(admin, person.userId(), limit - 1);
+        given().auth().oauth2(token).get(RunningSystem.GATEWAY + "/api/sections/knowledge-base/records").then().statusCode(200);
+        Awaitility.await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertEquals(2, mailbox.mails().size(), "one warning, one limit reached: " + mailbox.mails());
+    }
+
+    private static void setCount(String admin, String userId, int calls) {
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("calls", calls, "reason", "end-to-end test"))
+                .post(RunningSystem.GATEWAY + "/api/usage/users/" + userId + "/adjustments").then().statusCode(200);
+    }
+
     /** The delivery log's entry for the mail about the case, as a portal administrator reads it. */
     private static Map<String, Object> delivery(String admin, String caseSubject) {
         List<Map<String, Object>> mails = given().auth().oauth2(admin).queryParam("recipient", ACME_CUSTOMER_MAIL)

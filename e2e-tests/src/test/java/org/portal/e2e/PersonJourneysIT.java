@@ -52,6 +52,7 @@ class PersonJourneysIT {
                     .post(GATEWAY + "/api/registrations").then().statusCode(201)
                     .body("status", equalTo("pending")).extract().path("id");
             mailbox.awaitMail("received");
+            new Mailbox("admin@portal.example").awaitMail("New portal registration: Nora Newcomer (Acme)", email);
             given().auth().oauth2(tokens.access()).get(GATEWAY + "/api/sections/cases/records").then().statusCode(403);
 
             String admin = RunningSystem.token("admin");

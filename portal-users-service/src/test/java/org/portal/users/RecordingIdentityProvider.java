@@ -24,6 +24,7 @@ public class RecordingIdentityProvider implements IdentityProvider {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile List<String> staff = List.of("staff-one@portal.test", "staff-two@portal.test");
 
     /** What was asked, oldest first (a method: tests reach this bean through its client proxy). */
     public List<String> calls() {
@@ -32,6 +33,11 @@ public class RecordingIdentityProvider implements IdentityProvider {
 
     public void down(boolean isDown) {
         this.down = isDown;
+    }
+
+    /** The portal administrators' addresses the provider names. */
+    public void staff(List<String> addresses) {
+        this.staff = List.copyOf(addresses);
     }
 
     @Override
@@ -57,6 +63,12 @@ public class RecordingIdentityProvider implements IdentityProvider {
     public void enable(String subject) {
         check();
         calls.add("enable " + subject);
+    }
+
+    @Override
+    public List<String> staffAddresses() {
+        check();
+        return staff;
     }
 
     private void check() {

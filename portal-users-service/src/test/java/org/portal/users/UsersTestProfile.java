@@ -14,7 +14,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = RedisTestNamespace.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = TestMailServer.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = HttpStubServer.class, restrictToAnnotatedClass = false, initArgs = @ResourceArg(name = "urls", value = "quarkus.rest-client.licensing.url"))
+@QuarkusTestResource(value = HttpStubServer.class, restrictToAnnotatedClass = false, initArgs = @ResourceArg(name = "urls", value = "quarkus.rest-client.licensing.url,quarkus.rest-client.sections.url"))
 public final class UsersTestProfile {
 
     private UsersTestProfile() {

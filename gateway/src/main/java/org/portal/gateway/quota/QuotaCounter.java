@@ -79,6 +79,7 @@ public class QuotaCounter {
     private final Counter durableCountFailures;
     private final UsageClient usage;
     private final RedisBreaker breaker;
+    private final QuotaNotices notices;
     /** Durable-count look-ups under way, per counter key: a burst of first calls asks licensing-service once. */
     private final Map<String, Uni<Long>> lookingUp = new ConcurrentHashMap<>();
     /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
@@ -86,11 +87,12 @@ public class QuotaCounter {
     private volatile LocalDate overLimitDay;
 
     public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage,
-            GatewayConfig config, Clock clock, MeterRegistry metrics,
+            QuotaNotices notices, GatewayConfig config, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
         this.redis = redis;
         this.counting = counting;
         this.usage = usage;
+        this.notices = notices;
         this.config = config.quota();
         this.namespace = namespace;
         this.clock = clock;
@@ -110,7 +112,8 @@ public class QuotaCounter {
     public Uni<QuotaDecision> count(UUID userId, int limit) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
         LocalDate day = now.toLocalDate();
-        long secondsToReset = Duration.between(now, day.plusDays(1).atStartOfDay(config.zone())).toSeconds();
+        ZonedDateTime reset = day.plusDays(1).atStartOfDay(config.zone());
+        long secondsToReset = Duration.between(now, reset).toSeconds();
         String key = key(userId, day);
         if (!config.shadow() && knownOverLimit(key, day)) {
             return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
@@ -127,6 +130,11 @@ public class QuotaCounter {
                                 .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
                                 .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start))))
                 .map(reply -> decided(key, reply, limit, secondsToReset))
+                .invoke(decision -> {
+                    if (decision.admitted() && decision.counted() && !config.shadow()) {
+                        notices.counted(userId, now, reset, limit - decision.remaining(), limit);
+                    }
+                })
                 .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset));
     }
 

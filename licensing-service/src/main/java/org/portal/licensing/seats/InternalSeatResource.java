@@ -74,6 +74,13 @@ public class InternalSeatResource {
         return budgets.list(accountId);
     }
 
+    @GET
+    @Path("/standing")
+    @Operation(summary = "Every license's end and how many of its seats are given")
+    public List<LicenseStanding> standing() {
+        return seats.standing();
+    }
+
     /** The person on whose behalf the calling service acts, for the ledger; else the service itself. */
     private String actor(String onBehalfOf) {
         return onBehalfOf == null || onBehalfOf.isBlank() ? caller.getPrincipal().getName() : onBehalfOf;

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -165,6 +167,16 @@ public class SeatService implements SeatRebalancing {
             }
         }
         return over;
+    }
+
+    /** Every license's end and how many of its seats are given (over-limit seats included). */
+    @Transactional
+    public List<LicenseStanding> standing() {
+        Map<String, Long> given = Seat.getEntityManager()
+                .createQuery("select s.licenseId, count(s) from Seat s group by s.licenseId", Object[].class).getResultList()
+                .stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+        return License.<License> listAll(Sort.by("id")).stream().map(license -> new LicenseStanding(license.id,
+                license.editionCode, license.validUntil, license.seats, given.getOrDefault(license.id, 0L))).toList();
     }
 
     @Transactional

@@ -60,6 +60,18 @@ class SeatLifecycleTest {
     }
 
     @Test
+    void theStandingStatesEachLicensesEndAndSeatsGivenForServicesOnly() {
+        String license = license(2);
+        seated(license);
+        seated(license);
+        String path = "find { it.licenseId == '" + license + "' }";
+        given().auth().oauth2(SERVICE).get("/internal/seats/standing").then().statusCode(200)
+                .body(path + ".seats", equalTo(2)).body(path + ".given", equalTo(2))
+                .body(path + ".edition", equalTo("customer")).body(path + ".validUntil", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(ADMIN).get("/internal/seats/standing").then().statusCode(403);
+    }
+
+    @Test
     void aSeatTakenBackGrantsNothingAndFreesItsPlace() {
         String license = license(1);
         UUID first = seated(license);

@@ -2,6 +2,7 @@ package org.portal.users.identity;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What this service asks of the OIDC provider's administration API. Kept small so that a provider
@@ -29,6 +30,9 @@ public interface IdentityProvider {
     void disable(String subject);
 
     void enable(String subject);
+
+    /** The e-mail addresses of the enabled portal administrators, whom staff notices go to. */
+    List<String> staffAddresses();
 
     /** The subject of the identity, and whether the provider mailed the set-password link. */
     record Invited(String subject, boolean created, boolean setupEmailSent) {

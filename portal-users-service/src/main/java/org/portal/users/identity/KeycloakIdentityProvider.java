@@ -28,6 +28,7 @@ import io.quarkus.logging.Log;
 public class KeycloakIdentityProvider implements IdentityProvider {
 
     static final List<String> SETUP_ACTIONS = List.of("UPDATE_PASSWORD", "VERIFY_EMAIL");
+    private static final int STAFF_MEMBERS_MAX = 500;
 
     private final Keycloak keycloak;
     private final String realm;
@@ -122,6 +123,15 @@ public class KeycloakIdentityProvider implements IdentityProvider {
             user.update(representation);
             return true;
         }));
+    }
+
+    /** The role's direct members; staff who hold it through a group or a composite role are not asked. */
+    @Override
+    public List<String> staffAddresses() {
+        return call("list the members of " + Roles.PORTAL_ADMIN, () -> keycloak.realm(realm).roles().get(Roles.PORTAL_ADMIN)
+                .getUserMembers(0, STAFF_MEMBERS_MAX).stream()
+                .filter(member -> Boolean.TRUE.equals(member.isEnabled()) && member.getEmail() != null)
+                .map(UserRepresentation::getEmail).toList());
     }
 
     /** What the work answers, or empty when the identity it is about does not exist at the provider. */

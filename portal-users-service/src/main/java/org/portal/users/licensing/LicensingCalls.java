@@ -43,6 +43,11 @@ public class LicensingCalls {
         return client.budgets(accountId);
     }
 
+    @Retry(maxRetries = 1, delay = 50, retryOn = LicensingFailed.class)
+    public List<LicensingClient.LicenseStanding> standing() {
+        return client.standing();
+    }
+
     /** Empty when the user holds no valid seat (licensing-service's 404). */
     @Retry(maxRetries = 1, delay = 50, retryOn = LicensingFailed.class)
     public Optional<EntitlementView> entitlement(UUID userId) {

@@ -1,5 +1,6 @@
 package org.portal.users.licensing;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,14 @@ public interface LicensingClient {
     List<SeatBudgetView> budgets(@PathParam("accountId") UUID accountId);
 
     /** {@code budgetAccountId} names the account whose budget pays for the seat; null for staff. */
+    @GET
+    @Path("/seats/standing")
+    List<LicenseStanding> standing();
+
+    /** A license's end and how many of its seats are given. */
+    record LicenseStanding(String licenseId, String edition, LocalDate validUntil, int seats, long given) {
+    }
+
     record SeatGrant(UUID userId, String edition, String givenBy, UUID budgetAccountId) {
     }
 

@@ -43,4 +43,13 @@ public interface MailConfig {
      */
     @WithDefault("100")
     int giveUpAfterAttempts();
+
+    /** The wait after a number of failed attempts: the first retry's, doubled each time up to the ceiling. */
+    default Duration delayAfter(int attempts) {
+        Duration delay = firstRetry();
+        for (int i = 1; i < attempts && delay.compareTo(maxRetryDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(maxRetryDelay()) < 0 ? delay : maxRetryDelay();
+    }
 }

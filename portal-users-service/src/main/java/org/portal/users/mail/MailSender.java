@@ -1,7 +1,6 @@
 package org.portal.users.mail;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -87,7 +86,7 @@ public class MailSender {
                     : new IllegalStateException(failed.getCause());
             mail.attempts++;
             mail.lastError = String.valueOf(e.getMessage());
-            mail.nextAttemptAt = now.plus(delayAfter(mail.attempts));
+            mail.nextAttemptAt = now.plus(config.delayAfter(mail.attempts));
             metrics.counter("portal.mails.failed.attempts", "kind", mail.kind).increment();
             String message = "Mail %s (%s to %s) not sent, attempt %d, next at %s: %s";
             if (mail.attempts >= config.giveUpAfterAttempts()) {
@@ -115,14 +114,5 @@ public class MailSender {
             }
         });
         Log.infof("Mail %s: the late attempt %s", id, failure == null ? "delivered it" : "failed (" + failure + "); due again");
-    }
-
-    Duration delayAfter(int attempts) {
-        Duration ceiling = config.maxRetryDelay();
-        Duration delay = config.firstRetry();
-        for (int i = 1; i < attempts && delay.compareTo(ceiling) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(ceiling) < 0 ? delay : ceiling;
     }
 }

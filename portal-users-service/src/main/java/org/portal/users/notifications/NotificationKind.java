@@ -10,7 +10,10 @@ public enum NotificationKind {
     CASE_COMMENT("case-comment"),
     CASE_RESOLVED("case-resolved"),
     APPROVAL_REQUESTED("approval-requested"),
-    APPROVAL_DECIDED("approval-decided");
+    APPROVAL_DECIDED("approval-decided"),
+    QUOTA_WARNING("quota-warning"),
+    QUOTA_REACHED("quota-reached"),
+    WEBHOOK_DISABLED("webhook-disabled");
 
     private final String code;
 

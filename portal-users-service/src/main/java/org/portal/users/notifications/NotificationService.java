@@ -62,10 +62,8 @@ public class NotificationService {
         Map<String, Object> data = new HashMap<>(request.facts());
         data.put("name", user.displayName == null ? user.email : user.displayName);
         data.put("portalUrl", config.portalUrl().toString().replaceAll("/$", ""));
-        String[] rendered = template(request.kind(), language(user)).data(data).render().split("\n", 2);
-        String subject = rendered[0].replaceFirst("^Subject: ", "").strip();
-        outbox.enqueue(request.kind().code(), user.email, subject, rendered.length > 1 ? rendered[1].strip() : "",
-                request.id(), user.id);
+        RenderedMail mail = RenderedMail.of(template(request.kind(), language(user)).data(data));
+        outbox.enqueue(request.kind().code(), user.email, mail.subject(), mail.body(), request.id(), user.id);
         return Outcome.QUEUED;
     }
 

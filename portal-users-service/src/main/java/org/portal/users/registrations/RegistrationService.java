@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 import org.portal.problem.Unprocessable;
@@ -20,6 +19,8 @@ import org.portal.users.config.UsersConfig;
 import org.portal.users.identity.IdentityProvider;
 import org.portal.users.licensing.Seats;
 import org.portal.users.mail.MailOutbox;
+import org.portal.users.notifications.StaffNoticeKind;
+import org.portal.users.notifications.StaffNotices;
 import org.portal.users.users.AccessScope;
 import org.portal.users.users.PortalUser;
 import org.portal.users.users.PortalUserService;
@@ -33,20 +34,20 @@ public class RegistrationService {
 
     private final PortalUserService users;
     private final Seats seats;
-    private final Event<ChangeEvent> changes;
     private final IdentityProvider identityProvider;
     private final MailOutbox outbox;
+    private final StaffNotices staffNotices;
     private final UsersConfig config;
     private final Clock clock;
 
-    public RegistrationService(PortalUserService users, Seats seats, Event<ChangeEvent> changes,
-            IdentityProvider identityProvider, MailOutbox outbox, UsersConfig config, Clock clock) {
+    public RegistrationService(PortalUserService users, Seats seats,
+            IdentityProvider identityProvider, MailOutbox outbox, StaffNotices staffNotices, UsersConfig config, Clock clock) {
+        this.staffNotices = staffNotices;
         this.identityProvider = identityProvider;
         this.outbox = outbox;
         this.config = config;
         this.users = users;
         this.seats = seats;
-        this.changes = changes;
         this.clock = clock;
     }
 
@@ -90,6 +91,10 @@ public class RegistrationService {
         registration.persist();
         outbox.enqueue("registration-received", email, "We received your portal registration",
                 RegistrationMail.registrationReceived(registration.displayName, registration.companyName));
+        staffNotices.tell(StaffNotices.idOf(StaffNoticeKind.REGISTRATION_RECEIVED, registration.id),
+                StaffNoticeKind.REGISTRATION_RECEIVED,
+                Map.of("displayName", registration.displayName, "email", email, "companyName", registration.companyName,
+                        "account", account == null ? "none matched (choose one when approving)" : account.name));
         return registration;
     }
 
@@ -127,7 +132,7 @@ public class RegistrationService {
         user.updatedAt = Instant.now(clock);
         decide(caller, registration, Registration.APPROVED, decision.note());
         registration.accountId = accountId;
-        changes.fire(ChangeEvent.userChanged(user.id, user.subject));
+        users.activated(user);
         outbox.enqueue("registration-approved", user.email, "Your portal registration was approved",
                 RegistrationMail.registrationApproved(user.displayName, account.name, decision.edition(),
                         config.portalUrl().toString()));

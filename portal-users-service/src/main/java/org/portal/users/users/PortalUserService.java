@@ -27,12 +27,24 @@ public class PortalUserService {
 
     private final IdentityProvider identityProvider;
     private final Event<ChangeEvent> changes;
+    private final Event<UserJoined> joined;
+    private final Event<UserBlocked> blocked;
     private final Clock clock;
 
-    public PortalUserService(IdentityProvider identityProvider, Event<ChangeEvent> changes, Clock clock) {
+    public PortalUserService(IdentityProvider identityProvider, Event<ChangeEvent> changes, Event<UserJoined> joined,
+            Event<UserBlocked> blocked, Clock clock) {
         this.identityProvider = identityProvider;
         this.changes = changes;
+        this.joined = joined;
+        this.blocked = blocked;
         this.clock = clock;
+    }
+
+    /** Makes it known that a pending user became active (their registration was approved). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void activated(PortalUser user) {
+        changes.fire(ChangeEvent.userChanged(user.id, user.subject));
+        joined.fire(new UserJoined(user));
     }
 
     @Transactional
@@ -68,6 +80,7 @@ public class PortalUserService {
         user.preferences = Preferences.NONE;
         user.persist();
         changes.fire(ChangeEvent.userChanged(user.id, subject));
+        joined.fire(new UserJoined(user));
         return user;
     }
 
@@ -170,6 +183,9 @@ public class PortalUserService {
         }
         user.status = target;
         user.blockedByStaff = target == UserStatus.blocked && caller.isPortalAdmin();
+        if (target == UserStatus.blocked) {
+            blocked.fire(new UserBlocked(user, user.blockedByStaff));
+        }
     }
 
     @Transactional

@@ -29,6 +29,15 @@ public interface NotificationClient {
     @Consumes(MediaType.APPLICATION_JSON)
     void notify(Notification notification);
 
+    /** For the portal administrators: portal-users-service's staff notices. */
+    record StaffNotice(UUID id, String kind, Map<String, String> facts) {
+    }
+
+    @POST
+    @Path("/staff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    void notifyStaff(StaffNotice notice);
+
     /** Its 404 means the recipient is no portal user any more; any other error status, that it cannot take it now. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -59,8 +59,13 @@ public class NotificationRelay {
 
     private boolean relay(PendingNotification notification, Instant now) {
         try {
-            portalUsers.notify(new NotificationClient.Notification(notification.id, notification.kind,
-                    notification.recipientUserId, notification.facts));
+            if (notification.recipientUserId == null) {
+                portalUsers.notifyStaff(
+                        new NotificationClient.StaffNotice(notification.id, notification.kind, notification.facts));
+            } else {
+                portalUsers.notify(new NotificationClient.Notification(notification.id, notification.kind,
+                        notification.recipientUserId, notification.facts));
+            }
             notification.relayedAt = Instant.now(clock);
             return true;
         } catch (Absent gone) {

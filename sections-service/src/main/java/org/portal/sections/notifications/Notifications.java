@@ -20,7 +20,8 @@ public class Notifications {
         CASE_COMMENT("case-comment"),
         CASE_RESOLVED("case-resolved"),
         APPROVAL_REQUESTED("approval-requested"),
-        APPROVAL_DECIDED("approval-decided");
+        APPROVAL_DECIDED("approval-decided"),
+        WEBHOOK_DISABLED("webhook-disabled");
 
         final String code;
 
@@ -35,7 +36,10 @@ public class Notifications {
         this.clock = clock;
     }
 
-    /** {@code facts} fill the kind's mail; every key the template names must be there (empty when there is nothing). */
+    /**
+     * {@code facts} fill the kind's mail (null recipient: the portal administrators); every key the template names must be
+     * there (empty when there is nothing).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(UUID recipientUserId, Kind kind, Map<String, String> facts) {
         PendingNotification notification = new PendingNotification();
@@ -46,6 +50,12 @@ public class Notifications {
         notification.createdAt = Instant.now(clock);
         notification.nextAttemptAt = notification.createdAt;
         notification.persist();
+    }
+
+    /** Asks for the portal administrators to be told (portal-users-service's staff notices), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellStaff(Kind kind, Map<String, String> facts) {
+        tell(null, kind, facts);
     }
 
     /** A short excerpt of a text for a mail: the first lines, cut at a word. */

@@ -34,4 +34,6 @@ public class WebhookDelivery extends PanacheEntityBase {
     public String lastError;
     public Instant deliveredAt;
     public Instant failedAt;
+    /** The id of the event another service handed in, which this delivery reports; null for this service's own. */
+    public UUID sourceEventId;
 }

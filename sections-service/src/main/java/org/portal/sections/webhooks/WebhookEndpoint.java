@@ -29,6 +29,7 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public String disabledReason;
     public int consecutiveFailures;
     public String createdBy;
+    public UUID createdByUserId;
     public Instant createdAt;
     @Version
     public long version;

@@ -12,6 +12,10 @@ public enum WebhookEvent {
     RECORD_TRANSITIONED("record.transitioned"),
     COMMENT_ADDED("comment.added"),
     APPROVAL_DECIDED("approval.decided"),
+    /** A person became an active portal user of an account; reported by portal-users-service. */
+    USER_REGISTERED("user.registered"),
+    /** A portal user was blocked; reported by portal-users-service. */
+    USER_BLOCKED("user.blocked"),
     /** Sent by "send test event" only. */
     TEST("webhook.test");
 

@@ -76,7 +76,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Not an https URL, or an event nobody sends")
     public Response createWebhookEndpoint(@NotNull NewWebhookEndpoint request) {
         // Who may register comes before what they sent: a caller without the power hears 403, not 400.
-        Optional<UUID> own = ownAccount();
+        Optional<SubjectView> accountAdmin = accountAdmin();
+        Optional<UUID> own = accountAdmin.map(SubjectView::accountId);
         Set<ConstraintViolation<NewWebhookEndpoint>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -96,6 +97,7 @@ public class WebhookResource {
         endpoint.events = request.events().stream().map(WebhookEvent::code).distinct().sorted().toList();
         endpoint.enabled = true;
         endpoint.createdBy = identity.getPrincipal().getName();
+        endpoint.createdByUserId = accountAdmin.map(SubjectView::userId).orElse(null);
         endpoint.createdAt = Instant.now(clock);
         endpoint.persist();
         return Response.status(Response.Status.CREATED).entity(WebhookEndpointView.from(endpoint, true)).build();
@@ -172,6 +174,11 @@ public class WebhookResource {
 
     /** Empty for a portal administrator (every account); an account administrator's account; 403 for anyone else. */
     private Optional<UUID> ownAccount() {
+        return accountAdmin().map(SubjectView::accountId);
+    }
+
+    /** Empty for a portal administrator; the calling account administrator; 403 for anyone else. */
+    private Optional<SubjectView> accountAdmin() {
         if (identity.hasRole(Roles.PORTAL_ADMIN)) {
             return Optional.empty();
         }
@@ -179,7 +186,7 @@ public class WebhookResource {
         if (user == null || !user.accountAdmin() || !"active".equals(user.status())) {
             throw new ForbiddenException("Webhooks are managed by portal administrators and account administrators");
         }
-        return Optional.of(user.accountId());
+        return Optional.of(user);
     }
 
     private void checkUrl(String url) {

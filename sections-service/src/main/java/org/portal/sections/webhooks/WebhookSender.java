@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.portal.sections.notifications.Notifications;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,12 +34,14 @@ public class WebhookSender {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final WebhookSettings settings;
+    private final Notifications notifications;
     private final Clock clock;
     // The JDK's client: receivers are arbitrary URLs, not a neighbour with a typed interface.
     private final HttpClient http;
 
-    public WebhookSender(WebhookSettings settings, Clock clock) {
+    public WebhookSender(WebhookSettings settings, Notifications notifications, Clock clock) {
         this.settings = settings;
+        this.notifications = notifications;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -128,6 +133,19 @@ public class WebhookSender {
             endpoint.disabledReason = "Disabled at " + now + " after " + endpoint.consecutiveFailures
                     + " failed deliveries in a row; the last: " + outcome.error();
             Log.errorf("Webhook endpoint %s (%s) disabled: %s", endpoint.id, endpoint.url, endpoint.disabledReason);
+            tellDisabled(endpoint);
+        }
+    }
+
+    /** The portal administrators hear of it, and the account administrator who registered the endpoint. */
+    private void tellDisabled(WebhookEndpoint endpoint) {
+        notifications.tellStaff(Notifications.Kind.WEBHOOK_DISABLED, Map.of("url", endpoint.url, "endpointId",
+                endpoint.id.toString(), "scope",
+                endpoint.accountId == null ? "the whole installation" : "account " + endpoint.accountId,
+                "reason", endpoint.disabledReason));
+        if (endpoint.createdByUserId != null) {
+            notifications.tell(endpoint.createdByUserId, Notifications.Kind.WEBHOOK_DISABLED,
+                    Map.of("url", endpoint.url, "reason", endpoint.disabledReason));
         }
     }
 

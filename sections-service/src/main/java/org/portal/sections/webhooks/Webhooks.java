@@ -3,6 +3,8 @@ package org.portal.sections.webhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +65,21 @@ public class Webhooks {
         publish(WebhookEvent.APPROVAL_DECIDED, record, data);
     }
 
+    /**
+     * An event another service reports (portal-users-service's {@code user.*}), for the account's
+     * endpoints and the installation's. Handed in again, it adds nothing: each endpoint gets one
+     * delivery per event id.
+     */
+    @Transactional
+    public void handedIn(UUID eventId, WebhookEvent event, UUID accountId, Instant occurredAt, Map<String, String> data) {
+        ObjectNode payloadData = json.valueToTree(new TreeMap<>(data));
+        for (WebhookEndpoint endpoint : subscribed(event, accountId)) {
+            if (WebhookDelivery.count("endpointId = ?1 and sourceEventId = ?2", endpoint.id, eventId) == 0) {
+                deliver(endpoint, event, payloadData, occurredAt).sourceEventId = eventId;
+            }
+        }
+    }
+
     /** The "send test event" call's delivery, to one endpoint whatever it subscribed to. */
     WebhookDelivery test(WebhookEndpoint endpoint) {
         ObjectNode data = json.createObjectNode().put("endpointId", endpoint.id.toString());
@@ -70,14 +87,16 @@ public class Webhooks {
     }
 
     private void publish(WebhookEvent event, RecordEntity record, ObjectNode data) {
-        List<WebhookEndpoint> endpoints = WebhookEndpoint.list(
-                "enabled = true and (accountId is null or accountId = ?1)", record.accountId);
         Instant now = Instant.now(clock);
-        for (WebhookEndpoint endpoint : endpoints) {
-            if (endpoint.events.contains(event.code())) {
-                deliver(endpoint, event, data, now);
-            }
+        for (WebhookEndpoint endpoint : subscribed(event, record.accountId)) {
+            deliver(endpoint, event, data, now);
         }
+    }
+
+    /** The enabled endpoints that subscribed to the event and may see the account's: its own and the installation's. */
+    private static List<WebhookEndpoint> subscribed(WebhookEvent event, UUID accountId) {
+        return WebhookEndpoint.<WebhookEndpoint> list("enabled = true and (accountId is null or accountId = ?1)", accountId)
+                .stream().filter(endpoint -> endpoint.events.contains(event.code())).toList();
     }
 
     private WebhookDelivery deliver(WebhookEndpoint endpoint, WebhookEvent event, ObjectNode data, Instant now) {

@@ -18,12 +18,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.portal.sections.People;
+import org.portal.sections.notifications.PendingNotification;
 import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.TestTokens;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -32,6 +34,7 @@ class WebhooksTest {
 
     private static final String ADMIN = TestTokens.of("admin-1", "portal-admin");
     private static final String AGENT = TestTokens.of("agent-1", "portal-agent");
+    private static final String SERVICE = TestTokens.of("service-users", "portal-service");
 
     @Inject
     WebhookSender sender;
@@ -149,5 +152,67 @@ class WebhooksTest {
         given().auth().oauth2(admin).get("/api/admin/webhooks/" + others).then().statusCode(404);
         given().auth().oauth2(People.portalUser(account, "account").token()).get("/api/admin/webhooks").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void userEventsHandedInAreDeliveredOncePerEndpointOfTheirAccount() throws Exception {
+        UUID account = UUID.randomUUID();
+        String path = receiver(false);
+        register(path, account, "user.blocked");
+        String other = receiver(false);
+        register(other, UUID.randomUUID(), "user.blocked");
+        UUID eventId = UUID.randomUUID();
+        String userId = UUID.randomUUID().toString();
+        Map<String, Object> event = Map.of("id", eventId, "type", "user.blocked", "accountId", account, "occurredAt",
+                "2026-12-01T10:00:00Z", "data", Map.of("userId", userId, "blockedBy", "portal-staff"));
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(SERVICE).contentType("application/json").body(event).post("/internal/webhook-events").then()
+                    .statusCode(204);
+        }
+        sendUntilDelivered(path, 1);
+        assertEquals(1, received(path).size(), "handed in twice, delivered once");
+        JsonPath payload = JsonPath.from(received(path).get(0).getBodyAsString());
+        assertEquals("user.blocked", payload.getString("type"));
+        assertEquals(userId, payload.getString("data.userId"));
+        assertEquals("2026-12-01T10:00:00Z", payload.getString("timestamp"));
+        assertEquals(List.of(), received(other), "another account's endpoint hears nothing");
+
+        given().auth().oauth2(SERVICE).contentType("application/json")
+                .body(Map.of("id", UUID.randomUUID(), "type", "record.created", "accountId", account, "occurredAt",
+                        "2026-12-01T10:00:00Z", "data", Map.of()))
+                .post("/internal/webhook-events").then().statusCode(400);
+        given().auth().oauth2(ADMIN).contentType("application/json").body(event).post("/internal/webhook-events").then()
+                .statusCode(403);
+    }
+
+    @Test
+    void anEndpointThatKeepsFailingIsDisabledAndStaffAndItsRegistrantAreTold() throws Exception {
+        UUID account = UUID.randomUUID();
+        People.Person admin = People.accountAdministrator(account);
+        String path = "/hooks/" + UUID.randomUUID();
+        HttpStubServer.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500)));
+        String url = "http://localhost:" + HttpStubServer.server().port() + path;
+        String id = given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("url", url, "events", List.of("record.created"))).post("/api/admin/webhooks").then()
+                .statusCode(201).extract().path("id");
+        People.Person carla = People.portalUser(account, "account");
+        for (int i = 0; i < 3; i++) {
+            People.created(carla.token(), "cases", Map.of("subject", "Failing " + i));
+        }
+        for (int round = 0; round < 30 && received(path).size() < 3; round++) {
+            sender.sendDue();
+            Thread.sleep(200);
+        }
+        given().auth().oauth2(ADMIN).get("/api/admin/webhooks/" + id).then().statusCode(200).body("enabled", equalTo(false))
+                .body("disabledReason", org.hamcrest.Matchers.containsString("3 failed deliveries in a row"));
+
+        @SuppressWarnings("unchecked")
+        List<PendingNotification> told = QuarkusTransaction.requiringNew().call(() -> PendingNotification.getEntityManager()
+                .createNativeQuery("SELECT * FROM notification_outbox WHERE kind = 'webhook-disabled' AND facts->>'url' = :url",
+                        PendingNotification.class)
+                .setParameter("url", url).getResultList());
+        assertEquals(2, told.size(), "staff and the account administrator who registered it");
+        assertTrue(told.stream().anyMatch(n -> n.recipientUserId == null && n.facts.get("scope").contains(account.toString())));
+        assertTrue(told.stream().anyMatch(n -> admin.userId().equals(n.recipientUserId)));
     }
 }
