@@ -112,5 +112,17 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean shadow();
+
+        /**
+         * The most calls one gateway takes from a user's shared counter in one round trip and then admits
+         * without asking Redis (1: a round trip per call). Redis grants at most a sixteenth of what is left,
+         * so a user near their limit goes back to one round trip per call.
+         */
+        @WithDefault("32")
+        int leaseSize();
+
+        /** Calls of a lease left unused this long go back to the shared counter, for the other gateways. */
+        @WithDefault("PT1S")
+        Duration leaseIdle();
     }
 }

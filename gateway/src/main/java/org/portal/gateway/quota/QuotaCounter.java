@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -28,6 +29,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -39,6 +41,15 @@ import io.vertx.mutiny.redis.client.Response;
  * instances; a refused call is not counted. Keys expire by themselves after the day and a grace.
  *
  * <p>
+ * A busy user's calls mostly make no round trip: the script may grant a gateway a lease of several
+ * call numbers at once (at most {@code lease-size}, and at most a sixteenth of what is left, so the
+ * last calls of the day go one by one), which that gateway hands out to the user's next calls. Every
+ * number is taken from the shared counter before its call is admitted, so no more calls than the limit
+ * are admitted across any number of gateways; numbers a gateway leaves unused for {@code lease-idle}
+ * (or holds when it stops) go back to the counter. Meanwhile the counter, and the usage copied from it,
+ * includes them: at most {@code lease-size} calls per gateway and user.
+ *
+ * <p>
  * A counter Redis does not hold (the user's first call today, or Redis lost its data) starts from
  * today's durable count in licensing-service, which the gateways copy there every minute: losing
  * Redis costs at most the calls of the last minute, not a fresh allowance.
@@ -46,8 +57,11 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 public class QuotaCounter {
 
-    // ARGV: limit, seconds to expiry, shadow ("1": count every call and never refuse), and the count to
-    // start a missing counter from ("": none known yet, so answer {-1} and let the caller find it).
+    // ARGV: limit, seconds to expiry, shadow ("1": count every call and never refuse), the count to
+    // start a missing counter from ("": none known yet, so answer {-1} and let the caller find it), and
+    // how many calls the gateway would like to take at once. Answers {calls granted, count after}: the
+    // calls granted are the numbers up to that count; {0, count} refuses. Below the limit at most a
+    // sixteenth of what is left is granted at once, so the last calls of a day go one by one.
     static final String SCRIPT = """
             local used = redis.call('GET', KEYS[1])
             if not used then
@@ -58,14 +72,30 @@ public class QuotaCounter {
               used = redis.call('GET', KEYS[1])
             end
             used = tonumber(used)
-            if used >= tonumber(ARGV[1]) and ARGV[3] ~= '1' then
+            local limit = tonumber(ARGV[1])
+            local grant = tonumber(ARGV[5])
+            if used < limit then
+              grant = math.max(1, math.min(grant, math.floor((limit - used) / 16)))
+            elseif ARGV[3] ~= '1' then
               return {0, used}
             end
-            used = redis.call('INCR', KEYS[1])
+            used = redis.call('INCRBY', KEYS[1], grant)
             if redis.call('TTL', KEYS[1]) < 0 then
               redis.call('EXPIRE', KEYS[1], ARGV[2])
             end
-            return {1, used}
+            return {grant, used}
+            """;
+    // Calls of a lease not made go back; a counter that is gone (the day is over, or an administrator
+    // deleted it) is left alone, and no count goes below zero.
+    static final String GIVE_BACK = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then
+              return 0
+            end
+            local left = redis.call('DECRBY', KEYS[1], ARGV[1])
+            if left < 0 then
+              redis.call('SET', KEYS[1], 0, 'KEEPTTL')
+            end
+            return left
             """;
     static final String SCRIPT_SHA = sha1(SCRIPT);
 
@@ -82,6 +112,8 @@ public class QuotaCounter {
     private final QuotaNotices notices;
     /** Durable-count look-ups under way, per counter key: a burst of first calls asks licensing-service once. */
     private final Map<String, Uni<Long>> lookingUp = new ConcurrentHashMap<>();
+    /** Call numbers this gateway took from the shared counters and has not handed out, per counter key. */
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
     private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
     private volatile LocalDate overLimitDay;
@@ -109,6 +141,11 @@ public class QuotaCounter {
                 .register(metrics);
     }
 
+    /**
+     * Counts one call. A call this gateway holds a leased number for is decided here without Redis;
+     * otherwise one round trip takes its number (and, for the one caller at a time that asks for it, a
+     * lease of further numbers for the calls that follow).
+     */
     public Uni<QuotaDecision> count(UUID userId, int limit) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
         LocalDate day = now.toLocalDate();
@@ -118,33 +155,77 @@ public class QuotaCounter {
         if (!config.shadow() && knownOverLimit(key, day)) {
             return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
         }
+        Lease lease = leases.computeIfAbsent(key, k -> new Lease());
+        long leased = lease.take();
+        if (leased > 0) {
+            return Uni.createFrom().item(admitted(userId, now, reset, leased, limit, secondsToReset));
+        }
         if (!breaker.allowsCall()) {
             return Uni.createFrom().item(outagePolicy(limit, secondsToReset));
         }
         String ttl = Long.toString(secondsToReset + config.grace().toSeconds());
         String max = Integer.toString(limit);
         String shadow = config.shadow() ? "1" : "0";
-        return script(key, max, ttl, shadow, "")
+        boolean asking = config.leaseSize() > 1 && lease.startAsking();
+        String want = asking ? Integer.toString(config.leaseSize()) : "1";
+        return script(key, max, ttl, shadow, "", want)
                 .flatMap(reply -> reply.get(0).toInteger() >= 0 ? Uni.createFrom().item(reply)
                         : lookingUp.computeIfAbsent(key, k -> durableCount(userId, day)
                                 .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
-                                .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start))))
-                .map(reply -> decided(key, reply, limit, secondsToReset))
-                .invoke(decision -> {
-                    if (decision.admitted() && decision.counted() && !config.shadow()) {
-                        notices.counted(userId, now, reset, limit - decision.remaining(), limit);
+                                .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start), want)))
+                .map(reply -> decided(key, userId, now, reset, reply, limit, secondsToReset))
+                .onTermination().invoke(() -> {
+                    if (asking) {
+                        lease.doneAsking();
                     }
                 })
                 .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset));
     }
 
-    private Uni<Response> script(String key, String max, String ttl, String shadow, String start) {
+    private Uni<Response> script(String key, String max, String ttl, String shadow, String start, String want) {
         return counting
-                .send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key).arg(max).arg(ttl).arg(shadow).arg(start))
+                .send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key).arg(max).arg(ttl).arg(shadow).arg(start)
+                        .arg(want))
                 .onFailure(QuotaCounter::isNoScript)
                 .recoverWithUni(() -> counting.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key).arg(max).arg(ttl)
-                        .arg(shadow).arg(start)))
+                        .arg(shadow).arg(start).arg(want)))
                 .ifNoItem().after(config.redisTimeout()).fail();
+    }
+
+    /**
+     * Gives the unused numbers of leases idle for {@code lease-idle} back to the shared counters, so that
+     * the user's calls through other gateways can have them, and forgets leases of past days.
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void giveBackIdleLeases() {
+        String today = today().toString();
+        long idle = config.leaseIdle().toNanos();
+        leases.forEach((key, lease) -> {
+            if (!key.endsWith(":" + today)) {
+                leases.remove(key, lease);
+                return;
+            }
+            long left = lease.releaseIfIdle(idle);
+            if (left > 0) {
+                giveBack(key, left).subscribe().with(ok -> {
+                }, failure -> Log.warnf("%d leased calls of %s could not be given back: %s", left, key, failure.toString()));
+            }
+        });
+    }
+
+    /** On a clean stop every lease goes back, so that no call a user was counted for is lost with this gateway. */
+    @PreDestroy
+    void giveBackAllLeases() {
+        leases.forEach((key, lease) -> {
+            long left = lease.releaseAll();
+            if (left > 0) {
+                giveBack(key, left).await().atMost(config.redisTimeout());
+            }
+        });
+    }
+
+    private Uni<Response> giveBack(String key, long calls) {
+        return counting.send(Request.cmd(Command.EVAL).arg(GIVE_BACK).arg(1).arg(key).arg(Long.toString(calls)));
     }
 
     /** Today's count as last copied to licensing-service; zero, logged and counted, when it does not answer in time. */
@@ -167,7 +248,7 @@ public class QuotaCounter {
         return redis.execute("GET", key(userId, now.toLocalDate()))
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .map(reply -> {
-                    long used = reply == null ? 0 : reply.toLong();
+                    long used = reply == null ? 0 : Math.max(0, reply.toLong() - leasedUnused(key(userId, now.toLocalDate())));
                     return new QuotaView(limit, used, Math.max(0, limit - used), reset.toInstant());
                 })
                 .onFailure().transform(e -> new ProblemException(QuotaView.UNAVAILABLE,
@@ -183,6 +264,12 @@ public class QuotaCounter {
         }
         return redis.execute("SET", key(userId, day), Integer.toString(calls), "EX", Long.toString(ttl))
                 .invoke(() -> forget(userId)).replaceWithVoid();
+    }
+
+    /** How many numbers of the counter this gateway holds leased and has not handed out: counted, not yet called. */
+    public long leasedUnused(String key) {
+        Lease lease = leases.get(key);
+        return lease == null ? 0 : lease.outstanding();
     }
 
     /** Whether Redis is taken to be gone (the breaker is open): the outage policy decides counted calls. */
@@ -202,9 +289,11 @@ public class QuotaCounter {
         }
     }
 
+    /** Forgets what this gateway knew of the user's counter: the count was set anew, leases included. */
     private void forget(UUID userId) {
         String user = ":" + userId + ":";
         overLimit.removeIf(key -> key.contains(user));
+        leases.keySet().removeIf(key -> key.contains(user));
     }
 
     /** The namespace's counter keys: {@code <namespace>quota:<userId>:<day>}. */
@@ -235,16 +324,32 @@ public class QuotaCounter {
     public record UserDay(UUID userId, LocalDate day) {
     }
 
-    private QuotaDecision decided(String key, Response reply, int limit, long secondsToReset) {
+    /** Redis's answer: refused, or this call's number and (for a lease) the numbers after it kept for the next calls. */
+    private QuotaDecision decided(String key, UUID userId, ZonedDateTime now, ZonedDateTime reset, Response reply, int limit,
+            long secondsToReset) {
         breaker.succeeded();
-        boolean admitted = reply.get(0).toInteger() == 1;
+        long granted = reply.get(0).toLong();
         long used = reply.get(1).toLong();
-        if (!admitted) {
+        if (granted <= 0) {
             overLimit.add(key);
-        } else if (used > limit) {
-            shadowRefusals.increment();
+            return new QuotaDecision(false, true, limit, Math.max(0, limit - used), secondsToReset);
         }
-        return new QuotaDecision(admitted, true, limit, Math.max(0, limit - used), secondsToReset);
+        long first = used - granted + 1;
+        if (granted > 1) {
+            leases.computeIfAbsent(key, k -> new Lease()).add(first + 1, used);
+        }
+        return admitted(userId, now, reset, first, limit, secondsToReset);
+    }
+
+    /** The call got number {@code number} of the day. */
+    private QuotaDecision admitted(UUID userId, ZonedDateTime now, ZonedDateTime reset, long number, int limit,
+            long secondsToReset) {
+        if (number > limit) {
+            shadowRefusals.increment();
+        } else if (!config.shadow()) {
+            notices.counted(userId, now, reset, number, limit);
+        }
+        return new QuotaDecision(true, true, limit, Math.max(0, limit - number), secondsToReset);
     }
 
     /** Keys of past days are forgotten as the day turns, so the set holds one day at most. */

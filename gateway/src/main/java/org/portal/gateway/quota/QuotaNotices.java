@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,8 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Tells a portal user when they have used 80 % of their daily calls and when they have used them all.
- * The call whose count reaches the mark (exactly one call per user, day and mark, since the count is
- * exact) queues a notice on a Redis list; every gateway hands the list to portal-users-service on a
+ * The first call a gateway admits at or past a mark queues a notice on a Redis list; every gateway hands the list to
+ * portal-users-service on a
  * schedule, putting a notice back when that service cannot take it. The notice's id is derived from
  * user, day and mark, so a notice handed on twice is mailed once. Like the counters, the list lives in
  * Redis: losing Redis loses at most notices not yet handed on.
@@ -37,13 +39,20 @@ public class QuotaNotices {
 
     /** The marks; their codes are portal-users-service's notification kinds. */
     enum Mark {
-        WARNING("quota-warning"),
-        REACHED("quota-reached");
+        WARNING("quota-warning", 80),
+        REACHED("quota-reached", 100);
 
         final String kind;
+        private final int percent;
 
-        Mark(String kind) {
+        Mark(String kind, int percent) {
             this.kind = kind;
+            this.percent = percent;
+        }
+
+        /** The call number at which the mark is reached: its share of the limit, rounded up. */
+        long at(int limit) {
+            return (limit * (long) percent + 99) / 100;
         }
     }
 
@@ -55,6 +64,9 @@ public class QuotaNotices {
     private final QuotaNoticeClient portalUsers;
     private final ObjectMapper json;
     private final String key;
+    /** The users and marks this gateway queued notices for today. */
+    private final Set<String> told = ConcurrentHashMap.newKeySet();
+    private volatile LocalDate toldDay;
 
     public QuotaNotices(ReactiveRedisDataSource redis, RedisDataSource blockingRedis, @RestClient QuotaNoticeClient portalUsers,
             ObjectMapper json, @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
@@ -65,23 +77,27 @@ public class QuotaNotices {
         this.key = namespace + "quota-notices";
     }
 
-    /** The mark this count reaches, if any: the warning at 80 % of the limit (rounded up), the end at the limit. */
-    static Mark markReached(long used, int limit) {
-        if (used == limit) {
-            return Mark.REACHED;
-        }
-        return used == (limit * 4L + 4) / 5 ? Mark.WARNING : null;
-    }
-
-    /** Queues the notice if this admitted call's count reaches a mark; never holds up the call. */
-    void counted(UUID userId, ZonedDateTime now, ZonedDateTime reset, long used, int limit) {
-        Mark mark = markReached(used, limit);
-        if (mark == null) {
+    /**
+     * Queues a notice for each mark this admitted call's number reaches that this gateway has not queued
+     * today; never holds up the call. The number, not equality with the mark, decides: numbers leased
+     * and given back may skip the mark itself.
+     */
+    void counted(UUID userId, ZonedDateTime now, ZonedDateTime reset, long number, int limit) {
+        if (number < Mark.WARNING.at(limit)) {
             return;
         }
-        String item = write(new Notice(userId, now.toLocalDate(), mark, used, limit, reset.format(RESET)));
-        redis.list(String.class).rpush(key, item).subscribe().with(length -> {
-        }, failure -> Log.warnf("The %s notice for user %s was not queued: %s", mark.kind, userId, failure.toString()));
+        LocalDate day = now.toLocalDate();
+        if (!day.equals(toldDay)) {
+            told.clear();
+            toldDay = day;
+        }
+        for (Mark mark : Mark.values()) {
+            if (number >= mark.at(limit) && told.add(userId + "|" + mark)) {
+                String item = write(new Notice(userId, day, mark, number, limit, reset.format(RESET)));
+                redis.list(String.class).rpush(key, item).subscribe().with(length -> {
+                }, failure -> Log.warnf("The %s notice for user %s was not queued: %s", mark.kind, userId, failure.toString()));
+            }
+        }
     }
 
     @Scheduled(every = "${portal.quota-notices.every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -13,7 +13,6 @@ import org.portal.gateway.access.AccessContextResolver;
 import org.portal.gateway.access.AccessRefused;
 import org.portal.gateway.access.CustomSections;
 import org.portal.gateway.access.Operation;
-import org.portal.gateway.config.GatewayConfig;
 import org.portal.gateway.quota.QuotaCounter;
 import org.portal.gateway.quota.QuotaDecision;
 import org.portal.gateway.quota.QuotaView;
@@ -54,14 +53,10 @@ public class GatewayRoutes {
     private final ServiceProxy proxy;
     private final ProblemRoutes problems;
     private final BurstLimit burst;
-    private final long maxBodySize;
-    private final long maxUploadSize;
 
     public GatewayRoutes(AccessContextResolver access, CustomSections customSections, QuotaCounter quota, ServiceProxy proxy,
-            ProblemRoutes problems, BurstLimit burst, GatewayConfig config) {
+            ProblemRoutes problems, BurstLimit burst) {
         this.burst = burst;
-        this.maxBodySize = config.maxBodySize();
-        this.maxUploadSize = config.maxUploadSize();
         this.access = access;
         this.customSections = customSections;
         this.quota = quota;
@@ -120,7 +115,7 @@ public class GatewayRoutes {
         Optional<String> section = RouteTable.section(path);
         boolean counted = RouteTable.counted(path) && identity.hasRole(Roles.PORTAL_USER);
         if (!counted) {
-            forwardWithinBurst(ctx, subject, target, requestId);
+            forwardWithinBurst(ctx, subject, target);
             return;
         }
         ctx.request().pause();
@@ -133,10 +128,10 @@ public class GatewayRoutes {
                                 refuseOverQuota(ctx, decision);
                             } else if (decision.counted()) {
                                 decision.rateLimit().putOn(ctx.response().headers());
-                                proxy.forward(target, ctx.request(), requestId, bodyLimit(ctx));
+                                proxy.forward(target, ctx.request());
                             } else {
                                 // Admitted uncounted (Redis failing open): the burst limit still guards.
-                                forwardWithinBurst(ctx, subject, target, requestId);
+                                forwardWithinBurst(ctx, subject, target);
                             }
                         },
                         failure -> {
@@ -186,7 +181,7 @@ public class GatewayRoutes {
     }
 
     private long bodyLimit(RoutingContext ctx) {
-        return RouteTable.isUpload(ctx.request().method().name(), ctx.normalizedPath()) ? maxUploadSize : maxBodySize;
+        return proxy.bodyLimit(ctx.request());
     }
 
     private static boolean tooLarge(String contentLength, long limit) {
@@ -214,10 +209,10 @@ public class GatewayRoutes {
         return take;
     }
 
-    private void forwardWithinBurst(RoutingContext ctx, String caller, Target target, String requestId) {
+    private void forwardWithinBurst(RoutingContext ctx, String caller, Target target) {
         BurstLimit.Take take = withinBurst(ctx, caller);
         if (take.admitted()) {
-            proxy.forward(target, ctx.request(), requestId, bodyLimit(ctx));
+            proxy.forward(target, ctx.request());
         }
     }
 

@@ -50,10 +50,14 @@ public class ServiceProxy {
 
     private final HttpClient client;
     private final Map<Target, URI> origins = new EnumMap<>(Target.class);
-    private final ObjectMapper json;
+    /** One proxy per service, built once: each call only brings its request. */
+    private final Map<Target, HttpProxy> proxies = new EnumMap<>(Target.class);
+    private final long maxBodySize;
+    private final long maxUploadSize;
 
     public ServiceProxy(Vertx vertx, GatewayConfig config, ObjectMapper json) {
-        this.json = json;
+        this.maxBodySize = config.maxBodySize();
+        this.maxUploadSize = config.maxUploadSize();
         // A service that stops sending for 30 s has its connection closed: the caller gets a 502, not a hang.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(2000)
@@ -64,17 +68,22 @@ public class ServiceProxy {
         origins.put(Target.LICENSING, config.services().licensing());
         origins.put(Target.PORTAL_USERS, config.services().portalUsers());
         origins.put(Target.SECTIONS, config.services().sections());
+        Forwarding forwarding = new Forwarding(this, json);
+        origins.forEach((target, origin) -> proxies.put(target,
+                HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost()).addInterceptor(forwarding)));
+    }
+
+    /** How large this request's body may be: an upload's limit on the upload routes, the general one elsewhere. */
+    public long bodyLimit(HttpServerRequest request) {
+        return RouteTable.isUpload(request.method().name(), request.path()) ? maxUploadSize : maxBodySize;
     }
 
     /**
-     * Streams the request to the target. The request id goes to the service and back to the caller;
-     * the RateLimit headers are already on the answer.
+     * Streams the request to the target. The request id (already on the answer, like the RateLimit
+     * headers) goes to the service too.
      */
-    public void forward(Target target, HttpServerRequest request, String requestId, long maxBodySize) {
-        URI origin = origins.get(target);
-        HttpProxy.reverseProxy(client).origin(port(origin), origin.getHost())
-                .addInterceptor(new Forwarding(requestId, maxBodySize, json))
-                .handle(request);
+    public void forward(Target target, HttpServerRequest request) {
+        proxies.get(target).handle(request);
     }
 
     /** A GET of a service's own path (its API document, say) over the same pooled client; a non-200 answer fails. */
@@ -98,14 +107,15 @@ public class ServiceProxy {
     }
 
     /**
-     * One forwarded call: the request id both ways, a chunked body bounded, failures as problems and the
+     * Every forwarded call: the request id both ways, a chunked body bounded, failures as problems and the
      * service's own copies of the gateway's headers dropped.
      */
-    private record Forwarding(String requestId, long maxBodySize, ObjectMapper json)
-            implements
-                ProxyInterceptor {
+    private record Forwarding(ServiceProxy proxy, ObjectMapper json) implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            String requestId = incoming.response().headers().get(REQUEST_ID);
+            long maxBodySize = proxy.bodyLimit(incoming);
             // The caller's trace context ended at the gateway's own span; the tracer sends the gateway's
             // (when tracing is on). Two traceparent headers would make the service drop both.
             context.request().headers().set(REQUEST_ID, requestId).remove(TRACEPARENT).remove(TRACESTATE);

@@ -115,8 +115,10 @@ public class UsageFlusher {
                 List<UsageClient.Count> counts = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     Response value = values.get(i);
-                    counter.parseKey(keys.get(i)).filter(day -> value != null)
-                            .ifPresent(day -> counts.add(new UsageClient.Count(day.userId(), day.day(), value.toInteger())));
+                    String key = keys.get(i);
+                    // This gateway's own leased calls not made yet are not usage; other gateways' may be, briefly.
+                    counter.parseKey(key).filter(day -> value != null).ifPresent(day -> counts.add(new UsageClient.Count(
+                            day.userId(), day.day(), (int) Math.max(0, value.toLong() - counter.leasedUnused(key)))));
                 }
                 usage.record(counts).await().atMost(REPLY_TIMEOUT);
                 copied += counts.size();

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
@@ -40,12 +39,11 @@ class QuotaNoticesTest {
 
     @Test
     void theMarksAreEightyPercentRoundedUpAndTheLimit() {
-        assertEquals(QuotaNotices.Mark.WARNING, QuotaNotices.markReached(800, 1000));
-        assertEquals(QuotaNotices.Mark.REACHED, QuotaNotices.markReached(1000, 1000));
-        assertNull(QuotaNotices.markReached(799, 1000));
-        assertNull(QuotaNotices.markReached(801, 1000));
-        assertEquals(QuotaNotices.Mark.WARNING, QuotaNotices.markReached(4, 5));
-        assertEquals(QuotaNotices.Mark.REACHED, QuotaNotices.markReached(1, 1));
+        assertEquals(800, QuotaNotices.Mark.WARNING.at(1000));
+        assertEquals(1000, QuotaNotices.Mark.REACHED.at(1000));
+        assertEquals(4, QuotaNotices.Mark.WARNING.at(5));
+        assertEquals(1, QuotaNotices.Mark.WARNING.at(1));
+        assertEquals(1, QuotaNotices.Mark.REACHED.at(1));
     }
 
     @Test
