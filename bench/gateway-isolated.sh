@@ -25,7 +25,7 @@ need nginx nginx
 static_port=$((gateway_port + 50))
 proxy_port=$((gateway_port + 51))
 isolated_port=$((gateway_port + 70))
-baseline_port=$((gateway_port + 120))
+baseline_port=$((gateway_port + 140))
 path=/api/sections/knowledge-base/records
 token="$(token customer-acme)"
 
