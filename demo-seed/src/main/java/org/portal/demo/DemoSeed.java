@@ -71,7 +71,7 @@ public final class DemoSeed {
         List<LicenseTerms> licenses = List.of(
                 new LicenseTerms("dev-self-service", installation, "service-enterprise", 40, "self-service", 100,
                         today.minusDays(1), null),
-                new LicenseTerms("dev-customer", installation, "bank-customer-journey", 50, "customer", 10, today.minusDays(1),
+                new LicenseTerms("dev-customer", installation, "bank-customer-journey", 50, "customer", 25, today.minusDays(1),
                         today.plusYears(1)),
                 new LicenseTerms("dev-partner", installation, "crm-bundle", 50, "partner", 10, today.minusDays(1),
                         today.plusYears(1)));
