@@ -40,7 +40,7 @@ public class PortalUserService {
         this.clock = clock;
     }
 
-    /** Makes it known that a pending user became active (their registration was approved). */
+    /** Makes it known that a user became active: approved, invited, or linked by staff. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void activated(PortalUser user) {
         changes.fire(ChangeEvent.userChanged(user.id, user.subject));
@@ -79,8 +79,7 @@ public class PortalUserService {
         user.updatedAt = user.createdAt;
         user.preferences = Preferences.NONE;
         user.persist();
-        changes.fire(ChangeEvent.userChanged(user.id, subject));
-        joined.fire(new UserJoined(user));
+        activated(user);
         return user;
     }
 

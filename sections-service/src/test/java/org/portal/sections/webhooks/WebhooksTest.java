@@ -5,11 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,11 +66,12 @@ class WebhooksTest {
         return HttpStubServer.server().findAll(postRequestedFor(urlEqualTo(path)));
     }
 
-    private void sendUntilDelivered(String path, int requests) throws InterruptedException {
-        for (int round = 0; round < 30 && received(path).size() < requests; round++) {
+    /** Runs the sender until the receiver got this many requests, then once more: a duplicate would show. */
+    private void sendUntilReceived(String path, int requests) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
             sender.sendDue();
-            Thread.sleep(200);
-        }
+            return received(path).size() >= requests;
+        });
         sender.sendDue();
     }
 
@@ -79,7 +82,7 @@ class WebhooksTest {
         JsonPath endpoint = register(path, account, "record.created");
         People.Person carla = People.portalUser(account, "account");
         String caseId = People.created(carla.token(), "cases", Map.of("subject", "Webhook me"));
-        sendUntilDelivered(path, 2);
+        sendUntilReceived(path, 2);
         List<LoggedRequest> requests = received(path);
         assertEquals(2, requests.size(), "one failure, one success");
         LoggedRequest last = requests.get(1);
@@ -106,7 +109,7 @@ class WebhooksTest {
                 .post("/api/sections/cases/records/" + caseId + "/comments").then().statusCode(201);
         given().auth().oauth2(AGENT).contentType("application/json").body(Map.of("body", "We look into it"))
                 .post("/api/sections/cases/records/" + caseId + "/comments").then().statusCode(201);
-        sendUntilDelivered(path, 2);
+        sendUntilReceived(path, 2);
         List<String> types = received(path).stream().map(r -> JsonPath.from(r.getBodyAsString()).getString("type")).toList();
         assertEquals(List.of("record.created", "comment.added"), types);
         assertTrue(received(path).get(1).getBodyAsString().contains("We look into it"));
@@ -118,7 +121,7 @@ class WebhooksTest {
         String id = register(path, UUID.randomUUID(), "record.updated").getString("id");
         given().auth().oauth2(ADMIN).post("/api/admin/webhooks/" + id + "/test").then().statusCode(202)
                 .body("eventType", equalTo("webhook.test"));
-        sendUntilDelivered(path, 1);
+        sendUntilReceived(path, 1);
         assertEquals("webhook.test", JsonPath.from(received(path).get(0).getBodyAsString()).getString("type"));
     }
 
@@ -169,7 +172,7 @@ class WebhooksTest {
             given().auth().oauth2(SERVICE).contentType("application/json").body(event).post("/internal/webhook-events").then()
                     .statusCode(204);
         }
-        sendUntilDelivered(path, 1);
+        sendUntilReceived(path, 1);
         assertEquals(1, received(path).size(), "handed in twice, delivered once");
         JsonPath payload = JsonPath.from(received(path).get(0).getBodyAsString());
         assertEquals("user.blocked", payload.getString("type"));
@@ -199,10 +202,7 @@ class WebhooksTest {
         for (int i = 0; i < 3; i++) {
             People.created(carla.token(), "cases", Map.of("subject", "Failing " + i));
         }
-        for (int round = 0; round < 30 && received(path).size() < 3; round++) {
-            sender.sendDue();
-            Thread.sleep(200);
-        }
+        sendUntilReceived(path, 3);
         given().auth().oauth2(ADMIN).get("/api/admin/webhooks/" + id).then().statusCode(200).body("enabled", equalTo(false))
                 .body("disabledReason", org.hamcrest.Matchers.containsString("3 failed deliveries in a row"));
 
