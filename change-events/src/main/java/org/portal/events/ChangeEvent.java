@@ -23,7 +23,8 @@ public record ChangeEvent(Kind kind, UUID userId, String subject, String license
         SEAT_CHANGED("seat-changed"),
         LICENSE_CHANGED("license-changed"),
         SECTIONS_CHANGED("sections-changed"),
-        QUOTA_CHANGED("quota-changed");
+        QUOTA_CHANGED("quota-changed"),
+        KNOWLEDGE_CHANGED("knowledge-changed");
 
         private final String code;
 
@@ -57,6 +58,11 @@ public record ChangeEvent(Kind kind, UUID userId, String subject, String license
 
     public static ChangeEvent quotaChanged(UUID userId) {
         return new ChangeEvent(Kind.QUOTA_CHANGED, userId, null, null, null);
+    }
+
+    /** An article was written, changed or removed: every replica's knowledge base pages are stale. */
+    public static ChangeEvent knowledgeChanged() {
+        return new ChangeEvent(Kind.KNOWLEDGE_CHANGED, null, null, null, null);
     }
 
     public static ChangeEvent sectionsChanged(String section) {

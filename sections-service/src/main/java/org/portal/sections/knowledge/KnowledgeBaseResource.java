@@ -71,7 +71,7 @@ public class KnowledgeBaseResource {
     @Operation(summary = "The most read published articles")
     public List<ArticleView> listPopularArticles(@QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
         isStaff();
-        return search.popular(limit).stream().map(ArticleView::from).toList();
+        return search.popular(limit);
     }
 
     @POST

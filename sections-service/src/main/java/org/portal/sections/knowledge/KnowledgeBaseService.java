@@ -5,16 +5,29 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+
+import org.portal.events.ChangeEvent;
+
+import io.quarkus.cache.CacheResult;
 
 @ApplicationScoped
 public class KnowledgeBaseService {
 
+    private final Event<ChangeEvent> changes;
+
+    public KnowledgeBaseService(Event<ChangeEvent> changes) {
+        this.changes = changes;
+    }
+
     /**
      * A page of articles, newest first, and how many there are, in one query: the total rides on each
      * row as a window count. Only a page past the end asks for the count on its own. Reads run without
-     * a transaction: no BEGIN and COMMIT round trips around them.
+     * a transaction: no BEGIN and COMMIT round trips around them. Pages are shared by every reader and
+     * cached (see {@link KnowledgePages}).
      */
+    @CacheResult(cacheName = KnowledgePages.PAGES)
     public ArticlePage list(boolean publishedOnly, int offset, int limit) {
         List<Object[]> rows = Article.getEntityManager()
                 .createQuery("select a, count(*) over () from Article a" + (publishedOnly ? " where a.published = true" : "")
@@ -47,6 +60,7 @@ public class KnowledgeBaseService {
         article.createdAt = Instant.now();
         article.updatedAt = article.createdAt;
         article.persist();
+        changes.fire(ChangeEvent.knowledgeChanged());
         return article;
     }
 }

@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 
 import org.portal.problem.NotFound;
 
+import io.quarkus.cache.CacheResult;
+
 /**
  * Full-text search over published articles, ranked (title above tags above body), with highlighted
  * snippets; views and helpful votes. A search is in one language: the query is stemmed as that
@@ -49,9 +51,12 @@ public class KnowledgeSearch {
     }
 
     @Transactional
-    public List<Article> popular(int limit) {
+    /** The most read published articles; cached like the pages (see {@link KnowledgePages}). */
+    @CacheResult(cacheName = KnowledgePages.POPULAR)
+    public List<ArticleView> popular(int limit) {
         return Article.<Article> find("published = true",
-                io.quarkus.panache.common.Sort.by("views").descending().and("id")).range(0, limit - 1).list();
+                io.quarkus.panache.common.Sort.by("views").descending().and("id")).range(0, limit - 1)
+                .stream().map(ArticleView::from).toList();
     }
 
     /** Counts a reading of a published article. */
