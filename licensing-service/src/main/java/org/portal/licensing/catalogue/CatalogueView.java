@@ -14,7 +14,7 @@ public record CatalogueView(List<EditionView> editions, List<ProductView> produc
             int customSectionLimit, int dailyCallLimit, Integer maxFreeUsers, Integer freeUsersPerProductUser,
             Map<String, Set<Operation>> grants, Set<String> allowedProducts) {
 
-        static EditionView from(Edition e) {
+        public static EditionView from(Edition e) {
             Map<String, Set<Operation>> grants = new TreeMap<>();
             e.grants.forEach(g -> grants.computeIfAbsent(g.section, s -> new TreeSet<>()).add(g.operation));
             return new EditionView(e.code, e.title, e.audience, new Price(e.subscriptionTerms, e.priceUsdPerUserYear),
@@ -28,7 +28,7 @@ public record CatalogueView(List<EditionView> editions, List<ProductView> produc
     }
 
     public record ProductView(String code, String title, Set<String> modules) {
-        static ProductView from(MainProduct p) {
+        public static ProductView from(MainProduct p) {
             return new ProductView(p.code, p.title, new TreeSet<>(p.modules));
         }
     }

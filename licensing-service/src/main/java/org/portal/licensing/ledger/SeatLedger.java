@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
+
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
@@ -16,12 +18,18 @@ import io.quarkus.panache.common.Sort;
 public class SeatLedger {
 
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public SeatLedger(Clock clock) {
+    public SeatLedger(Clock clock, AuditTrail audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
-    /** Records an event in the caller's transaction, so the ledger and the change commit together. */
+    /**
+     * Records an event in the caller's transaction, so the ledger and the change commit together. A
+     * seat's event goes to the audit trail too (a license's import is audited with its terms by the
+     * import itself).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(LedgerAction action, String licenseId, UUID userId, String actor, String detail) {
         LedgerEntry entry = new LedgerEntry();
@@ -32,6 +40,14 @@ public class SeatLedger {
         entry.userId = userId;
         entry.detail = detail;
         entry.persist();
+        if (action.auditCode != null) {
+            audit.recordOnBehalfOf(actor, action.auditCode, "seat", userId, null, null,
+                    new SeatEvent(licenseId, detail));
+        }
+    }
+
+    /** A seat's event as the audit trail keeps it. */
+    private record SeatEvent(String licenseId, String detail) {
     }
 
     /** Newest first; filtered by license and/or user when given. */

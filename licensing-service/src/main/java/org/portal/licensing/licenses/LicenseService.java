@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
 import org.portal.events.ChangeEvent;
 import org.portal.licensing.catalogue.Catalogue;
 import org.portal.licensing.catalogue.Edition;
@@ -30,9 +31,11 @@ public class LicenseService {
     private final SeatRebalancing seats;
     private final SeatLedger ledger;
     private final Event<ChangeEvent> changes;
+    private final AuditTrail audit;
 
     public LicenseService(LicenseFileVerifier verifier, Catalogue catalogue, LicensingConfig config, Clock clock,
-            SeatRebalancing seats, SeatLedger ledger, Event<ChangeEvent> changes) {
+            SeatRebalancing seats, SeatLedger ledger, Event<ChangeEvent> changes, AuditTrail audit) {
+        this.audit = audit;
         this.verifier = verifier;
         this.catalogue = catalogue;
         this.config = config;
@@ -81,6 +84,7 @@ public class LicenseService {
             throw new LicenseRefused(LicenseRefused.SUPERSEDED, "License " + file.licenseId() + " issued at "
                     + existing.issuedAt + " is already imported; this file was issued at " + file.issuedAt());
         }
+        LicenseView before = existing == null ? null : LicenseView.from(existing);
         License license = existing != null ? existing : new License();
         license.id = file.licenseId();
         license.installation = file.installation();
@@ -103,6 +107,8 @@ public class LicenseService {
                 + ", valid " + license.validFrom + " to " + (license.validUntil == null ? "perpetual" : license.validUntil);
         ledger.record(existing == null ? LedgerAction.LICENSE_IMPORTED : LedgerAction.LICENSE_REPLACED, license.id, null,
                 importedBy, terms);
+        audit.recordOnBehalfOf(importedBy, existing == null ? "license.imported" : "license.replaced", "license", license.id,
+                null, before, LicenseView.from(license));
         List<UUID> overLimit = seats.rebalance(license, importedBy);
         changes.fire(ChangeEvent.licenseChanged(license.id));
         return new Imported(license, existing == null, overLimit);

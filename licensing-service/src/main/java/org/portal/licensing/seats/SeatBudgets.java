@@ -3,12 +3,14 @@ package org.portal.licensing.seats;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
 import org.portal.licensing.catalogue.Catalogue;
 import org.portal.problem.ProblemException;
 import org.portal.problem.SeatProblems;
@@ -28,7 +30,10 @@ public class SeatBudgets {
     private final Catalogue catalogue;
     private final Clock clock;
 
-    public SeatBudgets(Catalogue catalogue, Clock clock) {
+    private final AuditTrail audit;
+
+    public SeatBudgets(Catalogue catalogue, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -39,6 +44,8 @@ public class SeatBudgets {
         if (catalogue.edition(edition).isEmpty()) {
             throw new Unprocessable("No edition " + edition);
         }
+        Integer before = SeatBudget.<SeatBudget> list("key.accountId = ?1 and key.editionCode = ?2", accountId, edition)
+                .stream().map(budget -> budget.seats).findFirst().orElse(null);
         // An upsert, so two administrators setting a new budget at once cannot clash on the key.
         Panache.getEntityManager().createNativeQuery("""
                 INSERT INTO seat_budgets (account_id, edition_code, seats, updated_at, updated_by)
@@ -47,6 +54,8 @@ public class SeatBudgets {
                 DO UPDATE SET seats = excluded.seats, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .setParameter(1, accountId).setParameter(2, edition).setParameter(3, seats)
                 .setParameter(4, Instant.now(clock)).setParameter(5, actor).executeUpdate();
+        audit.recordOnBehalfOf(actor, "seat-budget.set", "seat-budget", accountId + "/" + edition, accountId,
+                before == null ? null : Map.of("seats", before), Map.of("seats", seats));
         return list(accountId).stream().filter(budget -> budget.edition().equals(edition)).findFirst().orElseThrow();
     }
 

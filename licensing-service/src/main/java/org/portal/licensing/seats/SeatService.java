@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,9 +37,11 @@ public class SeatService implements SeatRebalancing {
     private final Catalogue catalogue;
     private final Event<ChangeEvent> changes;
     private final SeatBudgets budgets;
+    private final FreeUsers freeUsers;
 
     public SeatService(Clock clock, SeatLedger ledger, Catalogue catalogue, Event<ChangeEvent> changes,
-            SeatBudgets budgets) {
+            SeatBudgets budgets, FreeUsers freeUsers) {
+        this.freeUsers = freeUsers;
         this.budgets = budgets;
         this.clock = clock;
         this.ledger = ledger;
@@ -73,6 +76,7 @@ public class SeatService implements SeatRebalancing {
             throw new Conflict("All " + license.seats + " seats of license " + licenseId + " are taken"
                     + (taken > license.seats ? " (" + (taken - license.seats) + " more are held over the limit)" : ""));
         }
+        freeUsers.requireRoom(catalogue.edition(license.editionCode).orElseThrow());
         Seat seat = new Seat();
         seat.userId = userId;
         seat.licenseId = licenseId;
@@ -194,8 +198,13 @@ public class SeatService implements SeatRebalancing {
         Edition edition = catalogue.edition(license.editionCode).orElseThrow();
         long taken = Seat.count("licenseId", licenseId);
         long free = Math.max(0, license.seats - taken);
+        Optional<Integer> cap = freeUsers.cap(edition);
+        Long installationFree = cap.map(c -> Math.max(0, c - freeUsers.given(edition))).orElse(null);
+        if (installationFree != null) {
+            free = Math.min(free, installationFree);
+        }
         return new SeatCheck(requested, requested <= free, free, taken, license.seats, license.seatsInFile,
-                edition.seatAllowance(license.seatsInFile, license.productUsers).bindingLimit());
+                edition.seatAllowance(license.seatsInFile, license.productUsers).bindingLimit(), installationFree);
     }
 
     private static License locked(String licenseId) {

@@ -4,19 +4,24 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
+
 @ApplicationScoped
 public class UsageStore {
 
     private final EntityManager em;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public UsageStore(EntityManager em, Clock clock) {
+    public UsageStore(EntityManager em, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.em = em;
         this.clock = clock;
     }
@@ -68,6 +73,9 @@ public class UsageStore {
                 .setParameter("before", callsBefore).setParameter("after", adjustment.calls())
                 .setParameter("actor", adjustment.actor()).setParameter("reason", adjustment.reason())
                 .setParameter("at", java.sql.Timestamp.from(clock.instant())).getSingleResult();
+        audit.recordOnBehalfOf(adjustment.actor(), "usage.adjusted", "daily-usage",
+                adjustment.userId() + "/" + adjustment.day(), null, Map.of("calls", callsBefore),
+                Map.of("calls", adjustment.calls(), "reason", adjustment.reason()));
         return new AdjustmentView(id.longValue(), adjustment.userId(), adjustment.day(), callsBefore, adjustment.calls(),
                 adjustment.actor(), adjustment.reason(), clock.instant());
     }

@@ -42,6 +42,21 @@ class LicenseImportTest {
     }
 
     @Test
+    void anImportAndItsReplacementAreAuditedWithTheTermsThatChanged() {
+        String id = newId();
+        importFile(VendorKeyResource.signedAt(terms(id, "customer", "sales", 50, 25), java.time.Instant.now().minusSeconds(60)))
+                .statusCode(201);
+        importFile(signed(terms(id, "customer", "sales", 50, 30))).statusCode(200);
+        given().auth().oauth2(TestTokens.of("service-sections", "portal-service")).get("/internal/audit?target=" + id).then()
+                .statusCode(200)
+                .body("items[0].action", equalTo("license.replaced"))
+                .body("items[0].before.seats", equalTo(25)).body("items[0].after.seats", equalTo(30))
+                .body("items[1].action", equalTo("license.imported"))
+                .body("items[1].actor", equalTo("admin-1"))
+                .body("items[1].after.edition", equalTo("customer"));
+    }
+
+    @Test
     void importingTheSameFileTwiceChangesNothing() {
         String file = signed(terms(newId(), "customer", "sales", 50, 25));
         importFile(file).statusCode(201);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 
@@ -14,6 +15,12 @@ import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class AccountService {
+
+    private final AuditTrail audit;
+
+    public AccountService(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     @Transactional
     public Account create(NewAccount request) {
@@ -26,6 +33,7 @@ public class AccountService {
         account.name = name;
         account.createdAt = Instant.now();
         account.persist();
+        audit.record("account.created", "account", account.id, account.id, null, AccountView.from(account));
         return account;
     }
 
@@ -44,7 +52,9 @@ public class AccountService {
         if (Account.count("lower(name) = lower(?1) and id <> ?2", name, id) > 0) {
             throw new Conflict("An account named '" + name + "' exists already");
         }
+        AccountView before = AccountView.from(account);
         account.name = name;
+        audit.record("account.renamed", "account", account.id, account.id, before, AccountView.from(account));
         return account;
     }
 

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.portal.audit.AuditTrail;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 import org.portal.problem.ProblemException;
@@ -51,9 +52,12 @@ public class InvitationService {
     private final UsersConfig config;
     private final MailOutbox outbox;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public InvitationService(IdentityProvider identityProvider, PortalUserService users, Seats seats, UsersConfig config,
+    public InvitationService(AuditTrail audit, IdentityProvider identityProvider, PortalUserService users, Seats seats,
+            UsersConfig config,
             MailOutbox outbox, Clock clock) {
+        this.audit = audit;
         this.outbox = outbox;
         this.identityProvider = identityProvider;
         this.users = users;
@@ -98,6 +102,8 @@ public class InvitationService {
         invitation.createdAt = Instant.now(clock);
         invitation.expiresAt = invitation.createdAt.plus(config.invitationValidity());
         invitation.persist();
+        audit.record("invitation.created", "invitation", invitation.id, invitation.accountId, null,
+                InvitationView.from(invitation));
         outbox.enqueue("invitation", email, "Your invitation to the portal of " + account.name,
                 InvitationMail.invitation(invitation.displayName, account.name, link.toString(),
                         MailText.time(invitation.expiresAt), identity.setupEmailSent()));

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
 import org.portal.problem.Unprocessable;
@@ -39,9 +40,12 @@ public class RegistrationService {
     private final StaffNotices staffNotices;
     private final UsersConfig config;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public RegistrationService(PortalUserService users, Seats seats,
-            IdentityProvider identityProvider, MailOutbox outbox, StaffNotices staffNotices, UsersConfig config, Clock clock) {
+            IdentityProvider identityProvider, MailOutbox outbox, StaffNotices staffNotices, UsersConfig config, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.staffNotices = staffNotices;
         this.identityProvider = identityProvider;
         this.outbox = outbox;
@@ -132,6 +136,9 @@ public class RegistrationService {
         user.updatedAt = Instant.now(clock);
         decide(caller, registration, Registration.APPROVED, decision.note());
         registration.accountId = accountId;
+        audit.record("registration.approved", "registration", registration.id, accountId, null,
+                new Decided(registration.status, registration.email, user.id, user.accessScope, decision.edition(),
+                        decision.note()));
         users.activated(user);
         outbox.enqueue("registration-approved", user.email, "Your portal registration was approved",
                 RegistrationMail.registrationApproved(user.displayName, account.name, decision.edition(),
@@ -151,6 +158,8 @@ public class RegistrationService {
     public Registration reject(Caller caller, UUID id, Decision decision) {
         Registration registration = pending(caller, id);
         decide(caller, registration, Registration.REJECTED, decision.note());
+        audit.record("registration.rejected", "registration", registration.id, registration.accountId, null,
+                new Decided(registration.status, registration.email, null, null, null, decision.note()));
         outbox.enqueue("registration-rejected", registration.email, "Your portal registration was not approved",
                 RegistrationMail.registrationRejected(registration.displayName, decision.note()));
         PortalUser.deleteById(registration.userId);
@@ -174,5 +183,9 @@ public class RegistrationService {
         registration.decidedAt = Instant.now(clock);
         registration.decidedBy = caller.subject();
         registration.decisionNote = note;
+    }
+
+    /** A decision as the audit trail keeps it. */
+    private record Decided(String status, String email, UUID userId, AccessScope accessScope, String edition, String note) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
 import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.NotFound;
@@ -30,9 +31,11 @@ public class PortalUserService {
     private final Event<UserJoined> joined;
     private final Event<UserBlocked> blocked;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public PortalUserService(IdentityProvider identityProvider, Event<ChangeEvent> changes, Event<UserJoined> joined,
-            Event<UserBlocked> blocked, Clock clock) {
+            Event<UserBlocked> blocked, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.identityProvider = identityProvider;
         this.changes = changes;
         this.joined = joined;
@@ -79,6 +82,7 @@ public class PortalUserService {
         user.updatedAt = user.createdAt;
         user.preferences = Preferences.NONE;
         user.persist();
+        audit.record("user.created", "portal-user", user.id, user.accountId, null, PortalUserView.from(user));
         activated(user);
         return user;
     }
@@ -138,6 +142,7 @@ public class PortalUserService {
     @Transactional
     public PortalUser update(Caller caller, UUID id, UserUpdate update) {
         PortalUser user = get(caller, id);
+        PortalUserView before = PortalUserView.from(user);
         if (update.accountId() != null && !update.accountId().equals(user.accountId)) {
             caller.requirePortalAdmin("move users between accounts");
             if (Account.findById(update.accountId()) == null) {
@@ -159,8 +164,17 @@ public class PortalUserService {
             changeStatus(caller, user, update.status());
         }
         user.updatedAt = Instant.now(clock);
+        audit.record(action(before, user), "portal-user", user.id, user.accountId, before, PortalUserView.from(user));
         changes.fire(ChangeEvent.userChanged(user.id, user.subject));
         return user;
+    }
+
+    /** What a change to a user is called in the audit trail: its weightiest part. */
+    private static String action(PortalUserView before, PortalUser after) {
+        if (before.status() != after.status) {
+            return after.status == UserStatus.blocked ? "user.blocked" : "user.unblocked";
+        }
+        return before.accountId().equals(after.accountId) ? "user.changed" : "user.moved";
     }
 
     private void changeStatus(Caller caller, PortalUser user, UserStatus target) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.portal.audit.AuditTrail;
 import org.portal.problem.CommonProblems;
 import org.portal.problem.NotFound;
 import org.portal.problem.ProblemException;
@@ -57,8 +58,11 @@ public class AttachmentService {
     private final ObjectStore store;
     private final AttachmentSettings settings;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public AttachmentService(RecordService records, ObjectStore store, AttachmentSettings settings, Clock clock) {
+    public AttachmentService(RecordService records, ObjectStore store, AttachmentSettings settings, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.records = records;
         this.store = store;
         this.settings = settings;
@@ -120,6 +124,7 @@ public class AttachmentService {
     public void remove(Section section, Viewer viewer, UUID recordId, UUID attachmentId) {
         Attachment attachment = QuarkusTransaction.requiringNew().call(() -> {
             Attachment found = find(section, viewer, recordId, attachmentId);
+            audit.record("attachment.removed", "attachment", found.id, null, AttachmentView.from(found), null);
             Attachment.deleteById(found.id);
             return found;
         });

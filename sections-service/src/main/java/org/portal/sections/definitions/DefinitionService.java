@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
 import org.portal.events.ChangeEvent;
 import org.portal.problem.Conflict;
 import org.portal.problem.InvalidFields;
@@ -40,9 +41,11 @@ public class DefinitionService {
     private final EntityManager em;
     private final Event<ChangeEvent> changes;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public DefinitionService(Sections sections, Licensing limits, SortIndexes sortIndexes, EntityManager em,
-            Event<ChangeEvent> changes, Clock clock) {
+            Event<ChangeEvent> changes, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.sections = sections;
         this.limits = limits;
         this.sortIndexes = sortIndexes;
@@ -87,6 +90,7 @@ public class DefinitionService {
         em.flush();
         Section section = Sections.from(definition);
         sortIndexes.ensure(section);
+        audit.record("section.created", "section", section.code(), null, null, section);
         changes.fire(ChangeEvent.sectionsChanged(section.code()));
         return section;
     }
@@ -144,6 +148,8 @@ public class DefinitionService {
         em.flush();
         Section section = Sections.from(definition);
         sortIndexes.ensure(section);
+        audit.record(change.lifecycle() != null && !change.lifecycle().equals(current.lifecycle()) ? "section.lifecycle-changed"
+                : "section.changed", "section", code, null, current, section);
         changes.fire(ChangeEvent.sectionsChanged(code));
         return section;
     }

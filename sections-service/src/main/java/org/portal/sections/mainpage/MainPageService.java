@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.portal.audit.AuditTrail;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
 import org.portal.problem.Problem;
@@ -37,10 +38,12 @@ public class MainPageService {
     private final RecordService records;
     private final EntityManager em;
     private final Clock clock;
+    private final AuditTrail audit;
     private final Licensing licensing;
 
     public MainPageService(Sections sections, KnowledgeSearch knowledge, ApprovalService approvals, RecordService records,
-            EntityManager em, Clock clock, Licensing licensing) {
+            EntityManager em, Clock clock, Licensing licensing, AuditTrail audit) {
+        this.audit = audit;
         this.licensing = licensing;
         this.sections = sections;
         this.knowledge = knowledge;
@@ -70,7 +73,9 @@ public class MainPageService {
             throw new PreconditionFailed(PreconditionFailed.STALE, "The " + edition + " main page is at version " + page.version
                     + ", you sent If-Match for version " + expectedVersion);
         }
+        Map<String, Object> before = Map.of("widgets", page.widgets == null ? List.of() : page.widgets);
         page.widgets = List.copyOf(widgets);
+        audit.record("main-page.changed", "main-page", edition, null, before, Map.of("widgets", page.widgets));
         page.updatedBy = admin;
         page.updatedAt = Instant.now(clock);
         if (!page.isPersistent()) {

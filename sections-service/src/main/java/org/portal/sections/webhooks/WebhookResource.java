@@ -27,16 +27,16 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.portal.audit.AuditTrail;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
 import org.portal.problem.Problem;
-import org.portal.sections.access.PortalUsers;
+import org.portal.sections.access.AccountAdministrators;
 import org.portal.sections.access.SubjectView;
 import org.portal.tokens.Roles;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -53,18 +53,20 @@ public class WebhookResource {
 
     private final Webhooks webhooks;
     private final WebhookSettings settings;
-    private final SecurityIdentity identity;
     private final Clock clock;
-    private final PortalUsers portalUsers;
+    private final SecurityIdentity identity;
+    private final AccountAdministrators administrators;
+    private final AuditTrail audit;
     private final Validator validator;
 
     public WebhookResource(Webhooks webhooks, WebhookSettings settings, SecurityIdentity identity, Clock clock,
-            PortalUsers portalUsers, Validator validator) {
-        this.portalUsers = portalUsers;
+            AccountAdministrators administrators, Validator validator, AuditTrail audit) {
+        this.identity = identity;
+        this.administrators = administrators;
+        this.audit = audit;
         this.validator = validator;
         this.webhooks = webhooks;
         this.settings = settings;
-        this.identity = identity;
         this.clock = clock;
     }
 
@@ -100,6 +102,8 @@ public class WebhookResource {
         endpoint.createdByUserId = accountAdmin.map(SubjectView::userId).orElse(null);
         endpoint.createdAt = Instant.now(clock);
         endpoint.persist();
+        audit.record("webhook-endpoint.created", "webhook-endpoint", endpoint.id, endpoint.accountId, null,
+                WebhookEndpointView.from(endpoint, false));
         return Response.status(Response.Status.CREATED).entity(WebhookEndpointView.from(endpoint, true)).build();
     }
 
@@ -129,7 +133,10 @@ public class WebhookResource {
     @Operation(summary = "Remove an endpoint and its delivery log")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response deleteWebhookEndpoint(@PathParam("id") UUID id) {
-        find(id).delete();
+        WebhookEndpoint endpoint = find(id);
+        audit.record("webhook-endpoint.removed", "webhook-endpoint", endpoint.id, endpoint.accountId,
+                WebhookEndpointView.from(endpoint, false), null);
+        endpoint.delete();
         return Response.noContent().build();
     }
 
@@ -139,10 +146,13 @@ public class WebhookResource {
     @Operation(summary = "Enable an endpoint again (after it was disabled for failing)")
     public WebhookEndpointView enableWebhookEndpoint(@PathParam("id") UUID id) {
         WebhookEndpoint endpoint = find(id);
+        WebhookEndpointView before = WebhookEndpointView.from(endpoint, false);
         endpoint.enabled = true;
         endpoint.disabledReason = null;
         endpoint.consecutiveFailures = 0;
-        return WebhookEndpointView.from(endpoint, false);
+        WebhookEndpointView after = WebhookEndpointView.from(endpoint, false);
+        audit.record("webhook-endpoint.enabled", "webhook-endpoint", endpoint.id, endpoint.accountId, before, after);
+        return after;
     }
 
     @POST
@@ -179,14 +189,7 @@ public class WebhookResource {
 
     /** Empty for a portal administrator; the calling account administrator; 403 for anyone else. */
     private Optional<SubjectView> accountAdmin() {
-        if (identity.hasRole(Roles.PORTAL_ADMIN)) {
-            return Optional.empty();
-        }
-        SubjectView user = portalUsers.bySubject(identity.getPrincipal().getName()).orElse(null);
-        if (user == null || !user.accountAdmin() || !"active".equals(user.status())) {
-            throw new ForbiddenException("Webhooks are managed by portal administrators and account administrators");
-        }
-        return Optional.of(user);
+        return administrators.require("Webhooks");
     }
 
     private void checkUrl(String url) {
