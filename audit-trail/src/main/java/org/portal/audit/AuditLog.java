@@ -16,7 +16,7 @@ import jakarta.persistence.Query;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads this service's audit trail, newest first, a page at a time (keyset pages: no offset scans). */
@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class AuditLog {
 
     public static final int MAX_PAGE = 500;
+    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {
+    };
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -94,9 +96,9 @@ public class AuditLog {
         return ((Timestamp) value).toInstant();
     }
 
-    private JsonNode tree(Object text) {
+    private Map<String, Object> tree(Object text) {
         try {
-            return text == null ? null : json.readTree((String) text);
+            return text == null ? null : json.readValue((String) text, STATE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 
 import org.portal.audit.AuditEntry;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Audit entries as CSV (RFC 4180): a header line, then one line per entry, CRLF line ends. A value
  * is quoted when it holds a comma, quote or line break; one that a spreadsheet would run as a formula
@@ -25,9 +27,11 @@ final class AuditCsv {
         out.write(HEADER + "\r\n");
     }
 
-    static void line(Writer out, AuditEntry e) throws IOException {
+    /** One entry; its before and after as JSON text, written with {@code json}. */
+    static void line(Writer out, AuditEntry e, ObjectMapper json) throws IOException {
         out.write(Stream.of(e.at(), e.service(), e.actor(), e.actorName(), e.action(), e.targetType(), e.targetId(),
-                e.accountId(), e.before(), e.after(), e.requestId())
+                e.accountId(), e.before() == null ? null : json.writeValueAsString(e.before()),
+                e.after() == null ? null : json.writeValueAsString(e.after()), e.requestId())
                 .map(value -> value == null ? "" : field(Objects.toString(value)))
                 .collect(Collectors.joining(",")) + "\r\n");
     }

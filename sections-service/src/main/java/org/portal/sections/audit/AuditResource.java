@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.portal.audit.AuditCursor;
@@ -34,6 +36,8 @@ import org.portal.audit.AuditPage;
 import org.portal.sections.access.AccountAdministrators;
 import org.portal.sections.access.SubjectView;
 import org.portal.tokens.Roles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The audit trail of every service, for portal administrators; an account administrator reads the
@@ -50,8 +54,10 @@ public class AuditResource {
 
     private final AuditTrails trails;
     private final AccountAdministrators administrators;
+    private final ObjectMapper json;
 
-    public AuditResource(AuditTrails trails, AccountAdministrators administrators) {
+    public AuditResource(AuditTrails trails, AccountAdministrators administrators, ObjectMapper json) {
+        this.json = json;
         this.trails = trails;
         this.administrators = administrators;
     }
@@ -62,13 +68,14 @@ public class AuditResource {
             + "(Accept: text/csv, at most 100,000 rows)")
     @APIResponse(responseCode = "200", description = "A page (JSON) or every matching entry (CSV)", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)) })
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "503", description = "A service's part of the trail cannot be read now")
     public Response listAuditEntries(@QueryParam("actor") @Size(max = 255) String actor,
             @QueryParam("action") @Size(max = 100) String action,
             @QueryParam("targetType") @Size(max = 100) String targetType,
             @QueryParam("target") @Size(max = 255) String target, @QueryParam("accountId") UUID accountId,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("from") @Parameter(description = "Entries at or after this time", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) Instant from,
+            @QueryParam("to") @Parameter(description = "Entries before this time", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) Instant to,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(AuditLog.MAX_PAGE) int limit,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
@@ -96,7 +103,7 @@ public class AuditResource {
                         out.flush();
                         return;
                     }
-                    AuditCsv.line(out, entry);
+                    AuditCsv.line(out, entry, json);
                 }
                 if (page.next() == null) {
                     break;
