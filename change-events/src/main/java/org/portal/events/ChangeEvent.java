@@ -24,6 +24,7 @@ public record ChangeEvent(Kind kind, UUID userId, String subject, String license
         LICENSE_CHANGED("license-changed"),
         SECTIONS_CHANGED("sections-changed"),
         QUOTA_CHANGED("quota-changed"),
+        QUOTA_FREED("quota-freed"),
         KNOWLEDGE_CHANGED("knowledge-changed");
 
         private final String code;
@@ -58,6 +59,14 @@ public record ChangeEvent(Kind kind, UUID userId, String subject, String license
 
     public static ChangeEvent quotaChanged(UUID userId) {
         return new ChangeEvent(Kind.QUOTA_CHANGED, userId, null, null, null);
+    }
+
+    /**
+     * Calls a gateway had leased went back to a user's counter that was at its limit: gateways that
+     * refused the user may admit again. Unlike {@link #quotaChanged}, leases held elsewhere stay valid.
+     */
+    public static ChangeEvent quotaFreed(UUID userId) {
+        return new ChangeEvent(Kind.QUOTA_FREED, userId, null, null, null);
     }
 
     /** An article was written, changed or removed: every replica's knowledge base pages are stale. */

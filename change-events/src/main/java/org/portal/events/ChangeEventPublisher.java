@@ -37,6 +37,11 @@ public class ChangeEventPublisher {
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeEvent event) {
+        publish(event);
+    }
+
+    /** Publishes at once: for facts that are not written in a transaction (the gateway's counters). */
+    public void publish(ChangeEvent event) {
         String message;
         try {
             message = json.writeValueAsString(event);

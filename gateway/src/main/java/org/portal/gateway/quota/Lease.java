@@ -13,6 +13,7 @@ final class Lease {
 
     private final Deque<long[]> ranges = new ArrayDeque<>();
     private boolean asking;
+    private int limit;
     private long lastUsedNanos = System.nanoTime();
 
     /** The next number, or -1 when none is left. */
@@ -28,7 +29,8 @@ final class Lease {
         return -1;
     }
 
-    synchronized void add(long first, long last) {
+    synchronized void add(long first, long last, int limit) {
+        this.limit = limit;
         if (first <= last) {
             ranges.addLast(new long[] { first, last });
         }
@@ -59,6 +61,11 @@ final class Lease {
         long left = outstanding();
         ranges.clear();
         return left;
+    }
+
+    /** The user's daily limit when this gateway last took numbers: a give-back from at or above it frees calls. */
+    synchronized int limit() {
+        return limit;
     }
 
     synchronized long outstanding() {

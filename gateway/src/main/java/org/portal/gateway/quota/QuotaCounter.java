@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
+import org.portal.events.ChangeEventPublisher;
 import org.portal.events.ReceivedChange;
 import org.portal.gateway.config.GatewayConfig;
 import org.portal.problem.ProblemException;
@@ -86,16 +87,16 @@ public class QuotaCounter {
             return {grant, used}
             """;
     // Calls of a lease not made go back; a counter that is gone (the day is over, or an administrator
-    // deleted it) is left alone, and no count goes below zero.
+    // deleted it) is left alone, and no count goes below zero. Answers the count before (-1: no counter).
     static final String GIVE_BACK = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then
-              return 0
+            local before = redis.call('GET', KEYS[1])
+            if not before then
+              return -1
             end
-            local left = redis.call('DECRBY', KEYS[1], ARGV[1])
-            if left < 0 then
+            if redis.call('DECRBY', KEYS[1], ARGV[1]) < 0 then
               redis.call('SET', KEYS[1], 0, 'KEEPTTL')
             end
-            return left
+            return tonumber(before)
             """;
     static final String SCRIPT_SHA = sha1(SCRIPT);
 
@@ -110,6 +111,7 @@ public class QuotaCounter {
     private final UsageClient usage;
     private final RedisBreaker breaker;
     private final QuotaNotices notices;
+    private final ChangeEventPublisher changes;
     /** Durable-count look-ups under way, per counter key: a burst of first calls asks licensing-service once. */
     private final Map<String, Uni<Long>> lookingUp = new ConcurrentHashMap<>();
     /** Call numbers this gateway took from the shared counters and has not handed out, per counter key. */
@@ -119,12 +121,13 @@ public class QuotaCounter {
     private volatile LocalDate overLimitDay;
 
     public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage,
-            QuotaNotices notices, GatewayConfig config, Clock clock, MeterRegistry metrics,
+            QuotaNotices notices, ChangeEventPublisher changes, GatewayConfig config, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "portal.redis-namespace", defaultValue = "portal:") String namespace) {
         this.redis = redis;
         this.counting = counting;
         this.usage = usage;
         this.notices = notices;
+        this.changes = changes;
         this.config = config.quota();
         this.namespace = namespace;
         this.clock = clock;
@@ -152,13 +155,15 @@ public class QuotaCounter {
         ZonedDateTime reset = day.plusDays(1).atStartOfDay(config.zone());
         long secondsToReset = Duration.between(now, reset).toSeconds();
         String key = key(userId, day);
-        if (!config.shadow() && knownOverLimit(key, day)) {
-            return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
-        }
+        // The lease first: numbers this gateway holds were taken before the counter reached the limit, and a
+        // refusal seen by a concurrent call must not strand them.
         Lease lease = leases.computeIfAbsent(key, k -> new Lease());
         long leased = lease.take();
         if (leased > 0) {
             return Uni.createFrom().item(admitted(userId, now, reset, leased, limit, secondsToReset));
+        }
+        if (!config.shadow() && knownOverLimit(key, day)) {
+            return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
         }
         if (!breaker.allowsCall()) {
             return Uni.createFrom().item(outagePolicy(limit, secondsToReset));
@@ -207,8 +212,9 @@ public class QuotaCounter {
             }
             long left = lease.releaseIfIdle(idle);
             if (left > 0) {
-                giveBack(key, left).subscribe().with(ok -> {
-                }, failure -> Log.warnf("%d leased calls of %s could not be given back: %s", left, key, failure.toString()));
+                giveBack(key, left).subscribe().with(before -> announceFreed(key, before.toLong(), lease.limit()),
+                        failure -> Log.warnf("%d leased calls of %s could not be given back: %s", left, key,
+                                failure.toString()));
             }
         });
     }
@@ -219,13 +225,23 @@ public class QuotaCounter {
         leases.forEach((key, lease) -> {
             long left = lease.releaseAll();
             if (left > 0) {
-                giveBack(key, left).await().atMost(config.redisTimeout());
+                announceFreed(key, giveBack(key, left).await().atMost(config.redisTimeout()).toLong(), lease.limit());
             }
         });
     }
 
     private Uni<Response> giveBack(String key, long calls) {
         return counting.send(Request.cmd(Command.EVAL).arg(GIVE_BACK).arg(1).arg(key).arg(Long.toString(calls)));
+    }
+
+    /**
+     * The counter was at the limit before the give-back: gateways (this one included) may have refused the
+     * user since, and remember it; they are told the calls are free again.
+     */
+    private void announceFreed(String key, long before, int limit) {
+        if (before >= limit) {
+            parseKey(key).ifPresent(userDay -> changes.publish(ChangeEvent.quotaFreed(userDay.userId())));
+        }
     }
 
     /** Today's count as last copied to licensing-service; zero, logged and counted, when it does not answer in time. */
@@ -284,8 +300,14 @@ public class QuotaCounter {
 
     /** Another gateway (or this one) changed a user's count: they may no longer be over their limit. */
     void onChange(@Observes ReceivedChange change) {
-        if (change.event().kind() == ChangeEvent.Kind.QUOTA_CHANGED && change.event().userId() != null) {
-            forget(change.event().userId());
+        UUID userId = change.event().userId();
+        if (userId == null) {
+            return;
+        }
+        if (change.event().kind() == ChangeEvent.Kind.QUOTA_CHANGED) {
+            forget(userId);
+        } else if (change.event().kind() == ChangeEvent.Kind.QUOTA_FREED) {
+            overLimit.removeIf(key -> key.contains(":" + userId + ":"));
         }
     }
 
@@ -336,7 +358,7 @@ public class QuotaCounter {
         }
         long first = used - granted + 1;
         if (granted > 1) {
-            leases.computeIfAbsent(key, k -> new Lease()).add(first + 1, used);
+            leases.computeIfAbsent(key, k -> new Lease()).add(first + 1, used, limit);
         }
         return admitted(userId, now, reset, first, limit, secondsToReset);
     }

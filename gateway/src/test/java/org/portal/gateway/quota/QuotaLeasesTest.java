@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
@@ -19,9 +20,12 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.portal.events.ChangeEventPublisher;
 import org.portal.gateway.DownstreamServices;
+import org.portal.testsupport.ChannelListener;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -36,6 +40,9 @@ class QuotaLeasesTest {
 
     @Inject
     RedisDataSource redis;
+
+    @ConfigProperty(name = "portal.redis-namespace")
+    String namespace;
 
     @BeforeAll
     static void sectionsService() {
@@ -81,5 +88,38 @@ class QuotaLeasesTest {
         } finally {
             callers.shutdown();
         }
+    }
+
+    @Test
+    void callsGivenBackToACounterAtItsLimitAreAnnouncedToTheGateways() throws InterruptedException {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 64, DownstreamServices.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        assertEquals(200, call(token));
+        assertEquals(4, redisCount(userId), "a sixteenth of 64 taken at once: this call's number and 3 leased");
+        try (ChannelListener changes = ChannelListener.listen(redis, ChangeEventPublisher.channel(namespace))) {
+            // Other gateways' calls take the counter to the limit while this one holds its 3 numbers idle.
+            redis.value(String.class).set(counter.key(userId, counter.today()), "64");
+            assertNotNull(changes.await(m -> m.contains("quota-freed") && m.contains(userId.toString()), 5000),
+                    "no quota-freed for the numbers given back");
+        }
+        assertEquals(61, redisCount(userId));
+    }
+
+    @Test
+    void aGatewayThatRefusedAUserAdmitsAgainWhenCallsAreFreed() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 64, DownstreamServices.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        String key = counter.key(userId, counter.today());
+        redis.value(String.class).set(key, "64");
+        assertEquals(429, call(token));
+        // Another gateway gives back a lease: the counter drops, but this gateway still remembers the refusal.
+        redis.value(String.class).set(key, "63");
+        assertEquals(429, call(token), "refused from memory, without asking Redis");
+        redis.pubsub(String.class).publish(ChangeEventPublisher.channel(namespace),
+                "{\"kind\":\"quota-freed\",\"userId\":\"" + userId + "\"}");
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).until(() -> call(token) == 200);
+        assertEquals(64, redisCount(userId));
     }
 }
