@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.portal.events.ChangeEvent;
 import org.portal.events.ChangeEventPublisher;
 import org.portal.events.ReceivedChange;
+import org.portal.gateway.access.AccessContext;
 import org.portal.gateway.config.GatewayConfig;
 import org.portal.problem.ProblemException;
 
@@ -114,6 +116,8 @@ public class QuotaCounter {
     private final ChangeEventPublisher changes;
     /** Durable-count look-ups under way, per counter key: a burst of first calls asks licensing-service once. */
     private final Map<String, Uni<Long>> lookingUp = new ConcurrentHashMap<>();
+    /** What this gateway saw of each counter key: what the calls were made under, and the calls it refused. */
+    private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     /** Call numbers this gateway took from the shared counters and has not handed out, per counter key. */
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
@@ -149,12 +153,15 @@ public class QuotaCounter {
      * otherwise one round trip takes its number (and, for the one caller at a time that asks for it, a
      * lease of further numbers for the calls that follow).
      */
-    public Uni<QuotaDecision> count(UUID userId, int limit) {
+    public Uni<QuotaDecision> count(AccessContext caller) {
+        UUID userId = caller.userId();
+        int limit = caller.dailyCallLimit();
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
         LocalDate day = now.toLocalDate();
         ZonedDateTime reset = day.plusDays(1).atStartOfDay(config.zone());
         long secondsToReset = Duration.between(now, reset).toSeconds();
         String key = key(userId, day);
+        Tally tally = tallies.computeIfAbsent(key, k -> new Tally(caller.accountId(), caller.edition(), caller.licenseId()));
         // The lease first: numbers this gateway holds were taken before the counter reached the limit, and a
         // refusal seen by a concurrent call must not strand them.
         Lease lease = leases.computeIfAbsent(key, k -> new Lease());
@@ -163,6 +170,7 @@ public class QuotaCounter {
             return Uni.createFrom().item(admitted(userId, now, reset, leased, limit, secondsToReset));
         }
         if (!config.shadow() && knownOverLimit(key, day)) {
+            tally.refused().incrementAndGet();
             return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
         }
         if (!breaker.allowsCall()) {
@@ -179,6 +187,11 @@ public class QuotaCounter {
                                 .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
                                 .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start), want)))
                 .map(reply -> decided(key, userId, now, reset, reply, limit, secondsToReset))
+                .invoke(decision -> {
+                    if (!decision.admitted() && decision.counted()) {
+                        tally.refused().incrementAndGet();
+                    }
+                })
                 .onTermination().invoke(() -> {
                     if (asking) {
                         lease.doneAsking();
@@ -204,6 +217,9 @@ public class QuotaCounter {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void giveBackIdleLeases() {
         String today = today().toString();
+        // Yesterday's tallies stay for the usage copies made after midnight.
+        String yesterday = today().minusDays(1).toString();
+        tallies.keySet().removeIf(key -> !key.endsWith(":" + today) && !key.endsWith(":" + yesterday));
         long idle = config.leaseIdle().toNanos();
         leases.forEach((key, lease) -> {
             if (!key.endsWith(":" + today)) {
@@ -280,6 +296,18 @@ public class QuotaCounter {
         }
         return redis.execute("SET", key(userId, day), Integer.toString(calls), "EX", Long.toString(ttl))
                 .invoke(() -> forget(userId)).replaceWithVoid();
+    }
+
+    /** What this gateway saw of a counter key; empty when it counted none of its calls. */
+    public Optional<Tally> tally(String key) {
+        return Optional.ofNullable(tallies.get(key));
+    }
+
+    /** The account, edition and license a user's calls of a day were counted under here, and the calls refused. */
+    public record Tally(UUID accountId, String edition, String licenseId, AtomicInteger refused) {
+        Tally(UUID accountId, String edition, String licenseId) {
+            this(accountId, edition, licenseId, new AtomicInteger());
+        }
     }
 
     /** How many numbers of the counter this gateway holds leased and has not handed out: counted, not yet called. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +28,14 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/usage")
 public interface UsageClient {
 
+    /**
+     * A user's calls on a day; from this gateway also the calls it refused that day (its running total)
+     * and what the calls were made under, where it counted them itself.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Count(UUID userId, LocalDate day, int calls) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Count(UUID userId, LocalDate day, int calls, Integer refused, String gatewayId, UUID accountId, String edition,
+            String licenseId) {
     }
 
     record Adjustment(UUID userId, LocalDate day, int calls, String reason, String actor) {

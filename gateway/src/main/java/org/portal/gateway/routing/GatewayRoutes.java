@@ -121,7 +121,7 @@ public class GatewayRoutes {
         ctx.request().pause();
         access.resolve(subject)
                 .call(context -> authorize(context, section, ctx.request().method().name(), path))
-                .flatMap(context -> quota.count(context.userId(), context.dailyCallLimit()))
+                .flatMap(quota::count)
                 .subscribe().with(
                         decision -> {
                             if (!decision.admitted()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,8 @@ public class UsageFlusher {
     private final Vertx vertx;
     private final URI configured;
     private final boolean cluster;
+    /** Names this gateway's running totals of refusals in the durable store; a restarted gateway starts new ones. */
+    private final String gatewayId = UUID.randomUUID().toString();
 
     public UsageFlusher(RedisDataSource redis, @RestClient UsageClient usage, QuotaCounter counter, Vertx vertx,
             @ConfigProperty(name = "quarkus.redis.hosts") List<URI> hosts,
@@ -117,8 +120,14 @@ public class UsageFlusher {
                     Response value = values.get(i);
                     String key = keys.get(i);
                     // This gateway's own leased calls not made yet are not usage; other gateways' may be, briefly.
-                    counter.parseKey(key).filter(day -> value != null).ifPresent(day -> counts.add(new UsageClient.Count(
-                            day.userId(), day.day(), (int) Math.max(0, value.toLong() - counter.leasedUnused(key)))));
+                    counter.parseKey(key).filter(day -> value != null).ifPresent(day -> {
+                        int calls = (int) Math.max(0, value.toLong() - counter.leasedUnused(key));
+                        QuotaCounter.Tally tally = counter.tally(key).orElse(null);
+                        counts.add(tally == null
+                                ? new UsageClient.Count(day.userId(), day.day(), calls, null, null, null, null, null)
+                                : new UsageClient.Count(day.userId(), day.day(), calls, tally.refused().get(), gatewayId,
+                                        tally.accountId(), tally.edition(), tally.licenseId()));
+                    });
                 }
                 usage.record(counts).await().atMost(REPLY_TIMEOUT);
                 copied += counts.size();

@@ -3,6 +3,7 @@ package org.portal.gateway.usage;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -65,6 +66,20 @@ class UsageTest {
                 .statusCode(200);
         flusher.flush();
         server().verify(putRequestedFor(urlEqualTo("/internal/usage")).withRequestBody(containing(userId.toString())));
+    }
+
+    @Test
+    void theCopyCarriesRefusalsAndWhatTheCallsWereMadeUnder() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 1, DownstreamServices.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(429);
+        given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(429);
+        flusher.flush();
+        server().verify(putRequestedFor(urlEqualTo("/internal/usage")).withRequestBody(matchingJsonPath("$[?(@.userId == '"
+                + userId + "' && @.calls == 1 && @.refused == 2 && @.edition == 'customer' && @.licenseId == 'lic-1'"
+                + " && @.accountId && @.gatewayId)]")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.portal.licensing.usage;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +20,10 @@ public class UsageStore {
     private final EntityManager em;
     private final Clock clock;
     private final AuditTrail audit;
+    private final UsageTotals totals;
 
-    public UsageStore(EntityManager em, Clock clock, AuditTrail audit) {
+    public UsageStore(EntityManager em, Clock clock, AuditTrail audit, UsageTotals totals) {
+        this.totals = totals;
         this.audit = audit;
         this.em = em;
         this.clock = clock;
@@ -28,18 +31,17 @@ public class UsageStore {
 
     /**
      * Keeps the highest count seen for each user and day: after a Redis loss a gateway counts from
-     * zero again, and its smaller numbers must not erase the history.
+     * zero again, and its smaller numbers must not erase the history. Refusals are kept per gateway the
+     * same way. The report totals move with every change in the same transaction.
      */
     @Transactional
     public void record(List<UsageCount> counts) {
-        for (UsageCount count : counts) {
-            em.createNativeQuery("""
-                    insert into daily_usage (user_id, day, calls, updated_at) values (:user, :day, :calls, now())
-                    on conflict (user_id, day) do update
-                    set calls = greatest(daily_usage.calls, excluded.calls), updated_at = now()""")
-                    .setParameter("user", count.userId()).setParameter("day", Date.valueOf(count.day()))
-                    .setParameter("calls", count.calls()).executeUpdate();
-        }
+        Map<String, UsageCount> byUserDay = new LinkedHashMap<>();
+        counts.forEach(count -> byUserDay.merge(count.userId() + "/" + count.day(), count,
+                (a, b) -> a.calls() >= b.calls() ? a : b));
+        totals.lock();
+        totals.recordCalls(byUserDay.values(), false);
+        totals.recordRefusals(counts.stream().filter(count -> count.refused() != null && count.gatewayId() != null).toList());
     }
 
     @Transactional
@@ -55,17 +57,12 @@ public class UsageStore {
     /** Sets a count, whatever it was, and keeps who did it, why, and the count before. */
     @Transactional
     public AdjustmentView adjust(Adjustment adjustment) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(cast(:user as text)))")
-                .setParameter("user", adjustment.userId()).getSingleResult();
+        totals.lock();
         @SuppressWarnings("unchecked")
         List<Number> before = em.createNativeQuery("select calls from daily_usage where user_id = :user and day = :day")
                 .setParameter("user", adjustment.userId()).setParameter("day", Date.valueOf(adjustment.day())).getResultList();
         int callsBefore = before.isEmpty() ? 0 : before.get(0).intValue();
-        em.createNativeQuery("""
-                insert into daily_usage (user_id, day, calls, updated_at) values (:user, :day, :calls, now())
-                on conflict (user_id, day) do update set calls = excluded.calls, updated_at = now()""")
-                .setParameter("user", adjustment.userId()).setParameter("day", Date.valueOf(adjustment.day()))
-                .setParameter("calls", adjustment.calls()).executeUpdate();
+        totals.recordCalls(List.of(new UsageCount(adjustment.userId(), adjustment.day(), adjustment.calls())), true);
         Number id = (Number) em.createNativeQuery("""
                 insert into usage_adjustments (user_id, day, calls_before, calls_after, actor, reason, at)
                 values (:user, :day, :before, :after, :actor, :reason, :at) returning id""")
