@@ -28,6 +28,7 @@ public final class RouteTable {
             new Route("/api/admin/main-page", Target.SECTIONS, false),
             new Route("/api/admin/webhooks", Target.SECTIONS, false),
             new Route("/api/admin/audit", Target.SECTIONS, false),
+            new Route("/api/admin/reports", Target.SECTIONS, false),
             new Route("/api/me", Target.PORTAL_USERS, false),
             new Route("/api/users", Target.PORTAL_USERS, false),
             new Route("/api/accounts", Target.PORTAL_USERS, false),

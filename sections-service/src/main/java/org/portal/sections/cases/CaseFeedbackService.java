@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,30 @@ public class CaseFeedbackService {
                 ? Cursors.encode(items.get(limit - 1).ratedAt().toString(), items.get(limit - 1).caseId().toString())
                 : null;
         return new RatingPage(items, limit, next);
+    }
+
+    /** Cases rated and their average rating per account and month (UTC), for ratings in the months from and to fall in. */
+    @Transactional
+    public List<MonthlyRating> monthlyRatings(LocalDate from, LocalDate to, UUID accountId) {
+        Query query = em.createNativeQuery("""
+                select account_id, cast(date_trunc('month', rated_at at time zone 'UTC') as date), count(*), avg(rating)
+                from case_ratings
+                where rated_at >= cast(date_trunc('month', cast(:from as date)) as date) at time zone 'UTC'
+                  and rated_at < cast(date_trunc('month', cast(:to as date)) + interval '1 month' as date) at time zone 'UTC'
+                  and (cast(:account as uuid) is null or account_id = cast(:account as uuid))
+                group by 1, 2""").setParameter("from", java.sql.Date.valueOf(from))
+                .setParameter("to", java.sql.Date.valueOf(to))
+                .setParameter("account", accountId == null ? null : accountId.toString());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream()
+                .map(r -> new MonthlyRating((UUID) r[0], r[1] instanceof LocalDate d ? d : ((java.sql.Date) r[1]).toLocalDate(),
+                        ((Number) r[2]).longValue(), ((Number) r[3]).doubleValue()))
+                .toList();
+    }
+
+    /** An account's rated cases in a month (by its first day) and their average rating. */
+    public record MonthlyRating(UUID accountId, LocalDate month, long ratings, double average) {
     }
 
     private RatingView rating(UUID caseId) {
