@@ -43,6 +43,7 @@ public class CaseFeedbackResource {
 
     @POST
     @Path("/rating")
+    @RolesAllowed(Roles.PORTAL_USER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rate the case's resolution (1 to 5, once): while it is resolved, or within the window after it closed")
     @APIResponse(responseCode = "403", description = "You are not the case's contact")
@@ -57,6 +58,7 @@ public class CaseFeedbackResource {
 
     @POST
     @Path("/rejection")
+    @RolesAllowed(Roles.PORTAL_USER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject the resolution with a reason: the case reopens for the agents")
     @APIResponse(responseCode = "403", description = "You are not the case's contact")

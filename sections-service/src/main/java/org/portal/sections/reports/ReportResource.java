@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
@@ -77,17 +77,18 @@ public class ReportResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "503", description = "licensing-service cannot give the report now")
     public Response getUsageReport(
-            @QueryParam("by") @NotNull @Pattern(regexp = "account|edition|license") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
+            @QueryParam("by") @DefaultValue("account") @Pattern(regexp = "account|edition|license") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "account", "edition", "license" }, maxLength = 7)) String by,
             @QueryParam("period") @DefaultValue("day") @Pattern(regexp = "day|month") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "day", "month" }, maxLength = 5)) String period,
-            @QueryParam("from") @NotNull @Parameter(description = "First day (for months: its month)", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate from,
-            @QueryParam("to") @NotNull @Parameter(description = "Last day (for months: its month)", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate to,
+            @QueryParam("from") @Parameter(description = "First day (for months: its month); the first of this month if absent", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate from,
+            @QueryParam("to") @Parameter(description = "Last day (for months: its month); today if absent", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate to,
             @QueryParam("accountId") UUID accountId, @HeaderParam("Accept") String accept) {
         UUID account = account(accountId);
-        checkSpan(from, to);
-        List<LicensingReportClient.UsageRow> usage = licensing.usage(by, period, from, to, account);
-        List<UsageReportRow> rows = "account".equals(by) && "month".equals(period) ? withRatings(usage, from, to, account)
+        Span span = Span.of(from, to);
+        List<LicensingReportClient.UsageRow> usage = licensing.usage(by, period, span.from(), span.to(), account);
+        List<UsageReportRow> rows = "account".equals(by) && "month".equals(period)
+                ? withRatings(usage, span.from(), span.to(), account)
                 : usage.stream().map(u -> new UsageReportRow(u.period(), u.group(), u.calls(), u.refused(), u.activeUsers(),
                         null, null)).toList();
         return answer(rows, UsageReportRow.class, accept, "usage");
@@ -102,13 +103,13 @@ public class ReportResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "503", description = "licensing-service cannot give the report now")
     public Response getTopUsers(
-            @QueryParam("from") @NotNull @Parameter(description = "A day of the first month", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate from,
-            @QueryParam("to") @NotNull @Parameter(description = "A day of the last month", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate to,
+            @QueryParam("from") @Parameter(description = "A day of the first month; this month if absent", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate from,
+            @QueryParam("to") @Parameter(description = "A day of the last month; this month if absent", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) LocalDate to,
             @QueryParam("accountId") UUID accountId,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit, @HeaderParam("Accept") String accept) {
         UUID account = account(accountId);
-        checkSpan(from, to);
-        return answer(licensing.topUsers(from, to, account, limit), TopUser.class, accept, "top-users");
+        Span span = Span.of(from, to);
+        return answer(licensing.topUsers(span.from(), span.to(), account, limit), TopUser.class, accept, "top-users");
     }
 
     @GET
@@ -120,7 +121,7 @@ public class ReportResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "503", description = "licensing-service cannot give the report now")
     public Response getSeatReport(
-            @QueryParam("by") @NotNull @Pattern(regexp = "account|edition|license") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
+            @QueryParam("by") @DefaultValue("account") @Pattern(regexp = "account|edition|license") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "account", "edition", "license" }, maxLength = 7)) String by,
             @QueryParam("accountId") UUID accountId, @HeaderParam("Accept") String accept) {
         Optional<SubjectView> own = administrators.require("Reports");
@@ -166,10 +167,17 @@ public class ReportResource {
         return Response.ok(rows, MediaType.APPLICATION_JSON).build();
     }
 
-    private static void checkSpan(LocalDate from, LocalDate to) {
-        if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw new InvalidFields(List.of(new Problem.FieldError("to", "must be on or after from, within " + MAX_DAYS
-                    + " days")));
+    /** The days a report covers: this month so far unless asked otherwise, at most {@link #MAX_DAYS}. */
+    record Span(LocalDate from, LocalDate to) {
+
+        static Span of(LocalDate from, LocalDate to) {
+            LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+            LocalDate first = from != null ? from : last.withDayOfMonth(1);
+            if (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last)) {
+                throw new InvalidFields(List.of(new Problem.FieldError("to", "must be on or after from, within " + MAX_DAYS
+                        + " days")));
+            }
+            return new Span(first, last);
         }
     }
 }

@@ -14,6 +14,7 @@ import static org.portal.sections.People.ADMIN;
 import static org.portal.sections.People.created;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,17 @@ class ReportResourceTest {
                 .withQueryParam("accountId", equalTo(account.toString())));
         given().auth().oauth2(admin.token()).queryParam("by", "license").get("/api/admin/reports/seats").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void withoutAQueryTheReportIsThisMonthSoFarPerAccount() {
+        licensingAnswers("usage", 200, "[]");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        given().auth().oauth2(ADMIN).get("/api/admin/reports/usage").then().statusCode(200);
+        HttpStubServer.server().verify(getRequestedFor(urlPathEqualTo("/internal/reports/usage"))
+                .withQueryParam("by", equalTo("account")).withQueryParam("period", equalTo("day"))
+                .withQueryParam("from", equalTo(today.withDayOfMonth(1).toString()))
+                .withQueryParam("to", equalTo(today.toString())));
     }
 
     @Test
