@@ -272,6 +272,8 @@ start_service() {
     PORTAL_WEBHOOKS_ALLOW_HTTP_LOOPBACK=true
     PORTAL_PORTAL_URL="$portal_url"
     PORTAL_SHUTDOWN_DELAY="${PORTAL_SHUTDOWN_DELAY:-1S}"
+    # Locally the gateways copy their counters every 10 s (60 s in production), so reports catch up fast.
+    PORTAL_USAGE_FLUSH_EVERY="${PORTAL_USAGE_FLUSH_EVERY:-10s}"
     "$@"
   )
   local image=""

@@ -31,19 +31,27 @@ public final class People {
 
     /** A portal user as portal-users-service answers for their subject and for their id. */
     public static Person portalUser(UUID userId, UUID accountId, String scope, String status) {
-        return portalUser(userId, accountId, scope, status, false);
+        return portalUser(userId, accountId, scope, status, false, null);
+    }
+
+    /** An active portal user whose preferences name a language (a BCP 47 tag). */
+    public static Person speaking(String language) {
+        return portalUser(UUID.randomUUID(), UUID.randomUUID(), "account", "active", false, language);
     }
 
     /** An active portal user whom a portal administrator made administrator of their account. */
     public static Person accountAdministrator(UUID accountId) {
-        return portalUser(UUID.randomUUID(), accountId, "account", "active", true);
+        return portalUser(UUID.randomUUID(), accountId, "account", "active", true, null);
     }
 
-    private static Person portalUser(UUID userId, UUID accountId, String scope, String status, boolean accountAdmin) {
+    private static Person portalUser(UUID userId, UUID accountId, String scope, String status, boolean accountAdmin,
+            String language) {
         String subject = "user-" + UUID.randomUUID();
         String body = """
-                {"userId":"%s","subject":"%s","accountId":"%s","status":"%s","accessScope":"%s","accountAdmin":%s}
-                """.formatted(userId, subject, accountId, status, scope, accountAdmin);
+                {"userId":"%s","subject":"%s","accountId":"%s","status":"%s","accessScope":"%s","accountAdmin":%s,
+                 "language":%s}
+                """.formatted(userId, subject, accountId, status, scope, accountAdmin,
+                language == null ? "null" : "\"" + language + "\"");
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/subjects/" + subject)).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + userId)).willReturn(aResponse()

@@ -23,6 +23,7 @@ public final class RouteTable {
             new Route("/api/usage", Target.GATEWAY, false),
             new Route("/api/sections", Target.SECTIONS, true),
             new Route("/api/approvals", Target.SECTIONS, true),
+            new Route("/api/knowledge", Target.SECTIONS, false),
             new Route("/api/main-page", Target.SECTIONS, false),
             new Route("/api/admin/sections", Target.SECTIONS, false),
             new Route("/api/admin/main-page", Target.SECTIONS, false),

@@ -3,11 +3,14 @@ package org.portal.users.me;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.portal.events.ChangeEvent;
 import org.portal.problem.AccessProblems;
 import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
@@ -26,8 +29,10 @@ public class MeService {
 
     private final Seats seats;
     private final Clock clock;
+    private final Event<ChangeEvent> changes;
 
-    public MeService(Seats seats, Clock clock) {
+    public MeService(Seats seats, Clock clock, Event<ChangeEvent> changes) {
+        this.changes = changes;
         this.seats = seats;
         this.clock = clock;
     }
@@ -64,8 +69,14 @@ public class MeService {
                 throw new InvalidFields(unknown);
             }
         }
+        boolean languageChanged = !Objects.equals(user.preferences == null ? null : user.preferences.language(),
+                preferences.language());
         user.preferences = preferences;
         user.updatedAt = Instant.now(clock);
+        if (languageChanged) {
+            // Services cache what they know of the user, the language included.
+            changes.fire(ChangeEvent.userChanged(user.id, user.subject));
+        }
         return preferences;
     }
 

@@ -8,18 +8,36 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.portal.events.ChangeEventPublisher;
+import org.portal.testsupport.ChannelListener;
 import org.portal.testsupport.HttpStubServer;
+import org.portal.testsupport.TestTokens;
 import org.portal.users.Fixtures;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class MeTest {
+
+    private static final String SERVICE = TestTokens.of("service-gateway", "portal-service");
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "portal.redis-namespace")
+    String namespace;
 
     private static void entitlement(String userId, int status, String body) {
         HttpStubServer.server().stubFor(get(urlEqualTo("/internal/users/" + userId + "/entitlement"))
@@ -108,6 +126,27 @@ class MeTest {
                 .body("language", equalTo("de-CH"))
                 .body("pageSize", equalTo(25))
                 .body("listColumns.cases", contains("subject", "status", "priority"));
+    }
+
+    /** The language reaches the services that cache the user (sections-service searches in it). */
+    @Test
+    void aChangedLanguageIsAnnouncedAndServicesSeeIt() throws Exception {
+        String subject = Fixtures.newSubject();
+        String userId = Fixtures.user(subject, Fixtures.account("Acme"), false);
+        try (ChannelListener changes = ChannelListener.listen(redis, ChangeEventPublisher.channel(namespace))) {
+            given().auth().oauth2(Fixtures.token(subject)).contentType("application/json").body(Map.of("language", "fr"))
+                    .put("/api/me/preferences").then().statusCode(200);
+            String message = changes.await(m -> m.contains(userId), 5000);
+            assertNotNull(message, "no user-changed event");
+            assertTrue(message.contains("user-changed"), message);
+        }
+        given().auth().oauth2(SERVICE).get("/internal/subjects/" + subject).then().statusCode(200)
+                .body("language", equalTo("fr"));
+        try (ChannelListener changes = ChannelListener.listen(redis, ChangeEventPublisher.channel(namespace))) {
+            given().auth().oauth2(Fixtures.token(subject)).contentType("application/json")
+                    .body(Map.of("language", "fr", "pageSize", 50)).put("/api/me/preferences").then().statusCode(200);
+            assertNull(changes.await(m -> m.contains(userId), 500), "an unchanged language announced");
+        }
     }
 
     @Test

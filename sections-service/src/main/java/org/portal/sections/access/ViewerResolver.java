@@ -60,6 +60,16 @@ public class ViewerResolver {
         return Viewer.portalUser(subject, user.userId(), user.accountId(), "own".equals(user.accessScope()));
     }
 
+    /** The language a portal user prefers (a BCP 47 tag), from what is cached of them; empty for staff or none. */
+    public Optional<String> preferredLanguage(SecurityIdentity identity) {
+        if (!identity.hasRole(Roles.PORTAL_USER) || identity.hasRole(Roles.PORTAL_AGENT)
+                || identity.hasRole(Roles.PORTAL_ADMIN)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(cache.get(identity.getPrincipal().getName(), this::lookUp).await()
+                .atMost(Duration.ofSeconds(3)).language());
+    }
+
     private SubjectView lookUp(String subject) {
         return ask(() -> portalUsers.bySubject(subject))
                 .orElseThrow(() -> new ProblemException(AccessProblems.NOT_A_PORTAL_USER,

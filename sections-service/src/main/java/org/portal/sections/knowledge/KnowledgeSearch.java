@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -66,18 +67,33 @@ public class KnowledgeSearch {
                 .setParameter("id", id).executeUpdate();
     }
 
-    /** One vote per reader and article: voting again changes the reader's vote, never adds one. */
+    /**
+     * One vote per reader and article: voting again changes the reader's vote, never adds one. A "not
+     * helpful" with a comment also opens a feedback task for the agents ({@link KnowledgeFeedback}).
+     */
     @Transactional
-    public Votes vote(UUID articleId, String subject, boolean helpful, boolean publishedOnly) {
+    public Votes vote(UUID articleId, String subject, VoteRequest vote, boolean publishedOnly) {
         Article article = Article.findById(articleId);
         if (article == null || (publishedOnly && !article.published)) {
             throw new NotFound("No knowledge base article " + articleId);
         }
+        String comment = vote.comment() == null || vote.comment().isBlank() ? null : vote.comment().strip();
+        Timestamp now = Timestamp.from(clock.instant());
         em.createNativeQuery("""
-                insert into article_votes (article_id, subject, helpful, voted_at) values (:a, :s, :h, :at)
-                on conflict (article_id, subject) do update set helpful = excluded.helpful, voted_at = excluded.voted_at""")
-                .setParameter("a", articleId).setParameter("s", subject).setParameter("h", helpful)
-                .setParameter("at", java.sql.Timestamp.from(clock.instant())).executeUpdate();
+                insert into article_votes (article_id, subject, helpful, voted_at, comment) values (:a, :s, :h, :at, :c)
+                on conflict (article_id, subject) do update
+                set helpful = excluded.helpful, voted_at = excluded.voted_at, comment = excluded.comment""")
+                .setParameter("a", articleId).setParameter("s", subject).setParameter("h", vote.helpful())
+                .setParameter("at", now).setParameter("c", comment).executeUpdate();
+        if (!vote.helpful() && comment != null) {
+            FeedbackEntity task = new FeedbackEntity();
+            task.id = UUID.randomUUID();
+            task.articleId = articleId;
+            task.subject = subject;
+            task.comment = comment;
+            task.createdAt = now.toInstant();
+            task.persist();
+        }
         return votes(articleId);
     }
 
