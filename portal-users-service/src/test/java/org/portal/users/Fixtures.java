@@ -1,10 +1,14 @@
 package org.portal.users;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;
 import java.util.UUID;
 
+import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.TestTokens;
 
 /** Accounts, users and tokens the tests build through the API. */
@@ -44,6 +48,14 @@ public final class Fixtures {
     /** The same person before they followed the provider's verification mail. */
     public static String tokenWithUnverifiedEmail(String subject, String email) {
         return TestTokens.claims(subject).claim("email", email).claim("email_verified", false).jws().keyId("1").sign();
+    }
+
+    /** sections-service's list columns as it answers them: cases (with a lifecycle) and knowledge-base. */
+    public static void sectionColumns() {
+        HttpStubServer.server().stubFor(get(urlEqualTo("/internal/sections/columns")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        [{"code":"cases","columns":["status","statusChangedAt","createdAt","updatedAt","subject","priority"]},
+                         {"code":"knowledge-base","columns":["createdAt","updatedAt","title"]}]""")));
     }
 
     public static String newSubject() {

@@ -30,6 +30,7 @@ class PackagedServiceIT {
                         {"licenseId":"l1","edition":"customer","mainProduct":"sales","dailyCallLimit":1000,
                          "sections":[{"code":"knowledge-base","operations":["read"]}]}""")));
         String token = Fixtures.token(subject);
+        Fixtures.sectionColumns();
         given().auth().oauth2(token).get("/api/me").then().statusCode(200)
                 .body("id", equalTo(userId)).body("edition", equalTo("customer"));
         given().auth().oauth2(token).contentType("application/json")

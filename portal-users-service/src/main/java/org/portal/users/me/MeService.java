@@ -2,9 +2,12 @@ package org.portal.users.me;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +19,7 @@ import org.portal.problem.InvalidFields;
 import org.portal.problem.NotFound;
 import org.portal.problem.Problem;
 import org.portal.problem.ProblemException;
+import org.portal.problem.ServiceUnavailable;
 import org.portal.users.accounts.Account;
 import org.portal.users.licensing.EntitlementView;
 import org.portal.users.licensing.Seats;
@@ -24,14 +28,18 @@ import org.portal.users.users.PortalUser;
 import org.portal.users.users.Preferences;
 import org.portal.users.users.UserStatus;
 
+import io.quarkus.logging.Log;
+
 @ApplicationScoped
 public class MeService {
 
     private final Seats seats;
     private final Clock clock;
     private final Event<ChangeEvent> changes;
+    private final SectionColumns sectionColumns;
 
-    public MeService(Seats seats, Clock clock, Event<ChangeEvent> changes) {
+    public MeService(Seats seats, Clock clock, Event<ChangeEvent> changes, SectionColumns sectionColumns) {
+        this.sectionColumns = sectionColumns;
         this.changes = changes;
         this.seats = seats;
         this.clock = clock;
@@ -69,6 +77,9 @@ public class MeService {
                 throw new InvalidFields(unknown);
             }
         }
+        if (preferences.listColumns() != null && !preferences.listColumns().isEmpty()) {
+            checkListColumns(preferences.listColumns());
+        }
         boolean languageChanged = !Objects.equals(user.preferences == null ? null : user.preferences.language(),
                 preferences.language());
         user.preferences = preferences;
@@ -78,6 +89,31 @@ public class MeService {
             changes.fire(ChangeEvent.userChanged(user.id, user.subject));
         }
         return preferences;
+    }
+
+    /** Each section named must exist and each column be one its lists can show. */
+    private void checkListColumns(Map<String, List<String>> chosen) {
+        Map<String, List<String>> known;
+        try {
+            known = sectionColumns.bySection();
+        } catch (RuntimeException e) {
+            Log.warnf("sections-service could not give the list columns: %s", e.toString());
+            throw new ServiceUnavailable("sections", "Sections service unavailable",
+                    "List columns cannot be checked right now; try again shortly");
+        }
+        List<Problem.FieldError> wrong = new ArrayList<>();
+        new TreeMap<>(chosen).forEach((section, columns) -> {
+            List<String> columnsOfSection = known.get(section);
+            if (columnsOfSection == null) {
+                wrong.add(new Problem.FieldError("listColumns." + section, section + " is no section"));
+                return;
+            }
+            columns.stream().filter(column -> !columnsOfSection.contains(column)).forEach(column -> wrong.add(
+                    new Problem.FieldError("listColumns." + section, column + " is not a column of " + section)));
+        });
+        if (!wrong.isEmpty()) {
+            throw new InvalidFields(wrong);
+        }
     }
 
     private static PortalUser activeUser(String subject) {

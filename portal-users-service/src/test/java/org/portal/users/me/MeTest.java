@@ -25,6 +25,8 @@ import org.portal.testsupport.HttpStubServer;
 import org.portal.testsupport.TestTokens;
 import org.portal.users.Fixtures;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -118,6 +120,7 @@ class MeTest {
     void preferencesAreKeptAsGiven() {
         String subject = Fixtures.newSubject();
         Fixtures.user(subject, Fixtures.account("Acme"), false);
+        Fixtures.sectionColumns();
         Map<String, Object> preferences = Map.of("language", "de-CH", "pageSize", 25, "startPage", "cases",
                 "listColumns", Map.of("cases", List.of("subject", "status", "priority")));
         given().auth().oauth2(Fixtures.token(subject)).contentType("application/json").body(preferences)
@@ -126,6 +129,39 @@ class MeTest {
                 .body("language", equalTo("de-CH"))
                 .body("pageSize", equalTo(25))
                 .body("listColumns.cases", contains("subject", "status", "priority"));
+    }
+
+    @Test
+    void listColumnsMustBeColumnsOfTheirSection() {
+        String subject = Fixtures.newSubject();
+        Fixtures.user(subject, Fixtures.account("Acme"), false);
+        Fixtures.sectionColumns();
+        String token = Fixtures.token(subject);
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("listColumns", Map.of("cases", List.of("subject", "salary"), "payroll", List.of("name"))))
+                .put("/api/me/preferences").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("listColumns.cases", "listColumns.payroll"))
+                .body("errors.message", contains("salary is not a column of cases", "payroll is no section"));
+        given().auth().oauth2(token).get("/api/me/preferences").then().body("listColumns", nullValue());
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("listColumns", Map.of("knowledge-base", List.of("title", "updatedAt"))))
+                .put("/api/me/preferences").then().statusCode(200);
+    }
+
+    @Test
+    void whenSectionsServiceCannotSayListColumnsAreA503AndNothingChanges() {
+        String subject = Fixtures.newSubject();
+        Fixtures.user(subject, Fixtures.account("Acme"), false);
+        StubMapping down = HttpStubServer.server().stubFor(get(urlEqualTo("/internal/sections/columns")).atPriority(1)
+                .willReturn(aResponse().withStatus(500)));
+        try {
+            given().auth().oauth2(Fixtures.token(subject)).contentType("application/json")
+                    .body(Map.of("language", "it", "listColumns", Map.of("cases", List.of("subject"))))
+                    .put("/api/me/preferences").then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            HttpStubServer.server().removeStub(down);
+        }
+        given().auth().oauth2(Fixtures.token(subject)).get("/api/me/preferences").then().body("language", nullValue());
     }
 
     /** The language reaches the services that cache the user (sections-service searches in it). */

@@ -2,9 +2,11 @@ package org.portal.sections.definitions;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.portal.sections.People.created;
@@ -90,6 +92,19 @@ class DefinitionsTest {
                 .post("/api/admin/sections").then().statusCode(201);
         given().auth().oauth2(org.portal.testsupport.TestTokens.of("gateway", "portal-service")).get("/internal/sections")
                 .then().statusCode(200).body("find { it.code == '" + code + "' }.editions", containsInAnyOrder("customer"));
+    }
+
+    /** What portal-users-service checks list-column preferences against: a section's own properties and its fields. */
+    @Test
+    void eachSectionsListColumnsAreItsPropertiesAndFields() {
+        String code = "c" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(People.ADMIN).contentType("application/json").body(custom(code, "customer"))
+                .post("/api/admin/sections").then().statusCode(201);
+        String service = org.portal.testsupport.TestTokens.of("portal-users", "portal-service");
+        given().auth().oauth2(service).get("/internal/sections/columns").then().statusCode(200)
+                .body("find { it.code == '" + code + "' }.columns", contains("createdAt", "updatedAt", "name"))
+                .body("find { it.code == 'cases' }.columns", hasItems("status", "createdAt", "subject", "priority"));
+        given().auth().oauth2(People.ADMIN).get("/internal/sections/columns").then().statusCode(403);
     }
 
     @Test
