@@ -12,6 +12,11 @@ public enum ReportGrouping {
         this.column = column;
     }
 
+    /** As monthly_active_users names the dimension (and query parameters spell it). */
+    String dimension() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** As query parameters spell it: {@code account}, {@code edition}, {@code license}. */
     public static ReportGrouping fromString(String value) {
         return valueOf(value.toUpperCase(java.util.Locale.ROOT));

@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Usage and seat reports, read from the totals that usage/UsageTotals keeps as counts arrive: a day
- * report reads one row per day and group, a month report one row per user and month, never the
- * daily rows of a year.
+ * report reads one row per day and group, a month report one row per month and group (with the
+ * month's active users kept per group), never the daily rows of a year.
  */
 @ApplicationScoped
 public class ReportStore {
@@ -27,12 +27,24 @@ public class ReportStore {
     @Transactional
     public List<UsageReportRow> usage(ReportGrouping by, ReportPeriod period, LocalDate from, LocalDate to, UUID accountId) {
         String account = accountId == null ? "" : " and account_id = :account";
-        String sql = period == ReportPeriod.DAY
-                ? "select day, " + by.column + ", sum(calls), sum(refused), sum(active_users) from daily_totals"
-                        + " where day between :from and :to" + account + " group by 1, 2 order by 1, 2"
-                : "select month, " + by.column + ", sum(calls), sum(refused), count(distinct user_id) filter (where calls > 0)"
-                        + " from monthly_usage where month between cast(date_trunc('month', cast(:from as date)) as date)"
-                        + " and :to" + account + " group by 1, 2 order by 1, 2";
+        String months = " where month between cast(date_trunc('month', cast(:from as date)) as date) and :to";
+        String sql;
+        if (period == ReportPeriod.DAY) {
+            sql = "select day, " + by.column + ", sum(calls), sum(refused), sum(active_users) from daily_totals"
+                    + " where day between :from and :to" + account + " group by 1, 2 order by 1, 2";
+        } else if (accountId == null || by == ReportGrouping.ACCOUNT) {
+            // The month's active users per group are kept per dimension, so they serve any group of one dimension.
+            // Groups are joined as coalesce(grp, ''), which a hash join can take (no group is empty; null is unknown).
+            sql = "select t.month, t.grp, t.calls, t.refused, coalesce(a.users, 0) from (select month, " + by.column
+                    + " as grp, sum(calls) as calls, sum(refused) as refused from monthly_totals" + months + account
+                    + " group by 1, 2 having sum(calls) <> 0 or sum(refused) <> 0) t"
+                    + " left join monthly_active_users a on a.month = t.month and a.dimension = '" + by.dimension()
+                    + "' and coalesce(a.grp, '') = coalesce(t.grp, '') order by 1, 2";
+        } else {
+            // An edition or license within one account: that account's user-months, a few hundred rows a year.
+            sql = "select month, " + by.column + ", sum(calls), sum(refused), count(distinct user_id) filter (where calls > 0)"
+                    + " from monthly_usage" + months + account + " group by 1, 2 order by 1, 2";
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(sql), from, to, accountId).getResultList();
         return rows.stream().map(r -> new UsageReportRow(day(r[0]), r[1] == null ? "" : r[1].toString(), number(r[2]),
@@ -46,7 +58,7 @@ public class ReportStore {
         List<Object[]> rows = bind(em.createNativeQuery(
                 "select user_id, (array_agg(account_id order by month desc))[1], sum(calls), sum(refused) from monthly_usage"
                         + " where month between cast(date_trunc('month', cast(:from as date)) as date) and :to" + account
-                        + " group by user_id order by 3 desc, 1 limit :limit"),
+                        + " group by user_id having sum(calls) > 0 or sum(refused) > 0 order by 3 desc, 1 limit :limit"),
                 from, to, accountId)
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new TopUser((UUID) r[0], (UUID) r[1], number(r[2]), number(r[3]))).toList();

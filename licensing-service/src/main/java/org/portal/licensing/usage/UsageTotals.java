@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes daily counts and refusals and moves the report totals ({@code daily_totals},
- * {@code monthly_usage}) by exactly what changed, in the caller's transaction. Each changed day of a
+ * {@code monthly_usage}, {@code monthly_totals}, {@code monthly_active_users}) by exactly what changed, in the caller's
+ * transaction. Each changed day of a
  * user takes its old contribution (old count, refusals, one active user, under the old account,
  * edition and license) out of the totals and puts the new one in, so a count that grows, an
  * administrator's correction and a day whose account becomes known later all keep the totals equal to
@@ -20,6 +21,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 class UsageTotals {
+
+    // A user counts as active in a month under a group (an account, edition or license) while their
+    // calls of that month under it are above zero: from each changed user-month's calls per group
+    // before this statement (monthly_usage as it was) and the change, the groups they entered or left.
+    private static final String ACTIVE_USERS = """
+            groups as (
+              select mm.user_id, mm.month, g.dimension, g.grp, sum(mm.calls) as change
+              from month_moved mm
+              cross join lateral (values ('account', cast(mm.account_id as text)), ('edition', mm.edition),
+                                         ('license', mm.license_id)) as g (dimension, grp)
+              group by 1, 2, 3, 4),
+            entered as (
+              select g.month, g.dimension, g.grp, g.change,
+                     coalesce((select sum(m.calls) from monthly_usage m where m.user_id = g.user_id and m.month = g.month
+                               and case g.dimension when 'account' then cast(m.account_id as text)
+                                                    when 'edition' then m.edition else m.license_id end
+                                   is not distinct from g.grp), 0) as before
+              from groups g where g.change <> 0),
+            active as (
+              insert into monthly_active_users as a (month, dimension, grp, users)
+              select month, dimension, grp,
+                     sum(case when before <= 0 and before + change > 0 then 1
+                              when before > 0 and before + change <= 0 then -1 else 0 end)
+              from entered group by month, dimension, grp
+              having sum(case when before <= 0 and before + change > 0 then 1
+                              when before > 0 and before + change <= 0 then -1 else 0 end) <> 0
+              on conflict (month, dimension, grp) do update set users = a.users + excluded.users)
+            """;
 
     // :rows is a JSON array of {user_id, day, calls, account_id, edition, license_id}. CTEs see one
     // snapshot: "old" is each row before this statement's upsert.
@@ -43,10 +72,10 @@ class UsageTotals {
               returning user_id, day, calls, account_id, edition, license_id),
             moved as (
               select old.user_id, old.day, old.account_id, old.edition, old.license_id,
-                     -old.calls as calls, -old.refused as refused, -1 as users from old
+                     -old.calls as calls, -old.refused as refused, -(case when old.calls > 0 then 1 else 0 end) as users from old
               union all
               select up.user_id, up.day, up.account_id, up.edition, up.license_id,
-                     up.calls, coalesce(old.refused, 0), 1
+                     up.calls, coalesce(old.refused, 0), case when up.calls > 0 then 1 else 0 end
               from up left join old on old.user_id = up.user_id and old.day = up.day),
             days as (
               insert into daily_totals as t (day, account_id, edition, license_id, calls, refused, active_users)
@@ -54,13 +83,24 @@ class UsageTotals {
               group by day, account_id, edition, license_id
               having sum(calls) <> 0 or sum(refused) <> 0 or sum(users) <> 0
               on conflict (day, account_id, edition, license_id) do update set calls = t.calls + excluded.calls,
-                refused = t.refused + excluded.refused, active_users = t.active_users + excluded.active_users)
-            insert into monthly_usage as m (user_id, month, account_id, edition, license_id, calls, refused)
-            select user_id, cast(date_trunc('month', day) as date), account_id, edition, license_id, sum(calls), sum(refused)
-            from moved group by 1, 2, 3, 4, 5
-            having sum(calls) <> 0 or sum(refused) <> 0
-            on conflict (user_id, month, account_id, edition, license_id) do update set calls = m.calls + excluded.calls,
-              refused = m.refused + excluded.refused""";
+                refused = t.refused + excluded.refused, active_users = t.active_users + excluded.active_users),
+            month_moved as (
+              select user_id, cast(date_trunc('month', day) as date) as month, account_id, edition, license_id,
+                     sum(calls) as calls, sum(refused) as refused
+              from moved group by 1, 2, 3, 4, 5 having sum(calls) <> 0 or sum(refused) <> 0),
+            months as (
+              insert into monthly_totals as t (month, account_id, edition, license_id, calls, refused)
+              select month, account_id, edition, license_id, sum(calls), sum(refused) from month_moved
+              group by month, account_id, edition, license_id
+              on conflict (month, account_id, edition, license_id) do update set calls = t.calls + excluded.calls,
+                refused = t.refused + excluded.refused),
+            """
+            + ACTIVE_USERS
+            + """
+                    insert into monthly_usage as m (user_id, month, account_id, edition, license_id, calls, refused)
+                    select user_id, month, account_id, edition, license_id, calls, refused from month_moved
+                    on conflict (user_id, month, account_id, edition, license_id) do update set calls = m.calls + excluded.calls,
+                      refused = m.refused + excluded.refused""";
 
     // :rows is a JSON array of {gateway_id, user_id, day, refused}: each gateway's running total.
     private static final String REFUSALS = """
@@ -84,7 +124,12 @@ class UsageTotals {
               insert into daily_totals as t (day, account_id, edition, license_id, calls, refused, active_users)
               select day, account_id, edition, license_id, 0, sum(refused), 0 from added
               group by day, account_id, edition, license_id
-              on conflict (day, account_id, edition, license_id) do update set refused = t.refused + excluded.refused)
+              on conflict (day, account_id, edition, license_id) do update set refused = t.refused + excluded.refused),
+            months as (
+              insert into monthly_totals as t (month, account_id, edition, license_id, calls, refused)
+              select cast(date_trunc('month', day) as date), account_id, edition, license_id, 0, sum(refused) from added
+              group by 1, 2, 3, 4
+              on conflict (month, account_id, edition, license_id) do update set refused = t.refused + excluded.refused)
             insert into monthly_usage as m (user_id, month, account_id, edition, license_id, calls, refused)
             select user_id, cast(date_trunc('month', day) as date), account_id, edition, license_id, 0, sum(refused)
             from added group by 1, 2, 3, 4, 5

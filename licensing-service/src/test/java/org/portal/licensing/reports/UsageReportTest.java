@@ -2,6 +2,7 @@ package org.portal.licensing.reports;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -81,6 +82,23 @@ class UsageReportTest {
                 .body("period", contains("2019-03-01", "2019-04-01"))
                 .body("group", contains(license, license))
                 .body("calls", contains(1065, 10)).body("refused", contains(7, 0)).body("activeUsers", contains(2, 1));
+        // Carol's only calls of April are corrected to none: she leaves April's active users.
+        UUID carol = UUID.randomUUID();
+        copy(List.of(count(carol, MARCH_1.plusMonths(1).plusDays(2), 5, account, license)));
+        given().auth().oauth2(GATEWAY).get("/internal/reports/usage?by=account&period=month&from=2019-03-01&to=2019-04-30"
+                + "&accountId=" + account).then().statusCode(200)
+                .body("period", contains("2019-03-01", "2019-04-01"))
+                .body("group", contains(account.toString(), account.toString()))
+                .body("calls", contains(1065, 15)).body("refused", contains(7, 0)).body("activeUsers", contains(2, 2));
+        given().auth().oauth2(GATEWAY).contentType("application/json")
+                .body(Map.of("userId", carol, "day", MARCH_1.plusMonths(1).plusDays(2).toString(), "calls", 0, "reason",
+                        "test calls", "actor", "admin-1"))
+                .post("/internal/usage/adjustments").then().statusCode(200);
+        given().auth().oauth2(GATEWAY).get("/internal/reports/usage?by=license&period=month&from=2019-04-01&to=2019-04-30")
+                .then().statusCode(200)
+                .body("find { it.group == '" + license + "' }.calls", equalTo(10))
+                .body("find { it.group == '" + license + "' }.activeUsers", equalTo(1));
+
         given().auth().oauth2(GATEWAY).get("/internal/reports/top-users?from=2019-03-01&to=2019-04-30&accountId=" + account)
                 .then().statusCode(200)
                 .body("userId", contains(ann.toString(), bob.toString()))
@@ -97,14 +115,19 @@ class UsageReportTest {
                 .get("/internal/reports/seats?by=license").then().statusCode(403);
     }
 
-    /** Every day's and month's totals, recomputed from the daily rows, are what the store kept. */
+    /**
+     * Every day's and month's totals, recomputed from the daily rows, are what the store kept; so are the
+     * monthly totals and active users per group, recomputed from the user-months.
+     */
     @Transactional
     void assertTotalsEqualTheDailyRows() {
         assertEquals(rows("""
-                select d.day, d.account_id, d.edition, d.license_id, sum(d.calls), sum(coalesce(r.refused, 0)), count(*)
+                select d.day, d.account_id, d.edition, d.license_id, sum(d.calls), sum(coalesce(r.refused, 0)),
+                       count(*) filter (where d.calls > 0)
                 from daily_usage d left join (select user_id, day, sum(refused) as refused from daily_refusals
                                               group by 1, 2) r using (user_id, day)
-                group by 1, 2, 3, 4"""),
+                group by 1, 2, 3, 4
+                having sum(d.calls) <> 0 or sum(coalesce(r.refused, 0)) <> 0"""),
                 rows("select day, account_id, edition, license_id, calls, refused, active_users from daily_totals"
                         + " where calls <> 0 or refused <> 0 or active_users <> 0"));
         assertEquals(rows("""
@@ -112,9 +135,23 @@ class UsageReportTest {
                        sum(d.calls), sum(coalesce(r.refused, 0))
                 from daily_usage d left join (select user_id, day, sum(refused) as refused from daily_refusals
                                               group by 1, 2) r using (user_id, day)
-                group by 1, 2, 3, 4, 5"""),
+                group by 1, 2, 3, 4, 5
+                having sum(d.calls) <> 0 or sum(coalesce(r.refused, 0)) <> 0"""),
                 rows("select user_id, month, account_id, edition, license_id, calls, refused from monthly_usage"
                         + " where calls <> 0 or refused <> 0"));
+        assertEquals(rows("""
+                select month, account_id, edition, license_id, sum(calls), sum(refused) from monthly_usage
+                group by 1, 2, 3, 4 having sum(calls) <> 0 or sum(refused) <> 0"""),
+                rows("select month, account_id, edition, license_id, calls, refused from monthly_totals"
+                        + " where calls <> 0 or refused <> 0"));
+        assertEquals(rows("""
+                select month, dimension, grp, count(*) from (
+                  select m.user_id, m.month, g.dimension, g.grp from monthly_usage m
+                  cross join lateral (values ('account', cast(m.account_id as text)), ('edition', m.edition),
+                                             ('license', m.license_id)) as g (dimension, grp)
+                  group by 1, 2, 3, 4 having sum(m.calls) > 0) active
+                group by 1, 2, 3"""),
+                rows("select month, dimension, grp, users from monthly_active_users where users <> 0"));
     }
 
     private List<String> rows(String sql) {
