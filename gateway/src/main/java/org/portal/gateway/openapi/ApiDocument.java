@@ -3,11 +3,15 @@ package org.portal.gateway.openapi;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +27,7 @@ import org.portal.gateway.routing.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.logging.Log;
@@ -43,7 +48,8 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class ApiDocument {
 
-    static final String PROBLEM = "#/components/schemas/Problem";
+    static final String SCHEMAS = "#/components/schemas/";
+    static final String PROBLEM = SCHEMAS + "Problem";
     private static final Duration HOLD = Duration.ofMinutes(1);
 
     private final ObjectMapper json;
@@ -141,7 +147,7 @@ public class ApiDocument {
 
     private void merge(ObjectNode merged, String service, ObjectNode source) throws IOException {
         ObjectNode schemas = (ObjectNode) merged.get("components").get("schemas");
-        JsonNode sourceSchemas = source.path("components").path("schemas");
+        ObjectNode sourceSchemas = published(source);
         String text = source.toString();
         for (Iterator<String> names = sourceSchemas.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -175,6 +181,37 @@ public class ApiDocument {
                 tags.add(tag);
             }
         });
+    }
+
+    /**
+     * The service's schemas that its public API uses ({@code /api} paths and webhooks, and what their
+     * schemas refer to): internal calls' schemas stay out of the document, and out of name clashes.
+     */
+    private static ObjectNode published(ObjectNode source) {
+        JsonNode all = source.path("components").path("schemas");
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        source.path("paths").fields().forEachRemaining(entry -> {
+            if (entry.getKey().startsWith("/api/")) {
+                pending.add(entry.getValue());
+            }
+        });
+        pending.add(source.path("webhooks"));
+        Set<String> used = new HashSet<>();
+        while (!pending.isEmpty()) {
+            for (JsonNode ref : pending.pop().findValues("$ref")) {
+                String name = ref.asText().substring(ref.asText().lastIndexOf('/') + 1);
+                if (ref.asText().startsWith(SCHEMAS) && all.has(name) && used.add(name)) {
+                    pending.add(all.get(name));
+                }
+            }
+        }
+        ObjectNode published = JsonNodeFactory.instance.objectNode();
+        all.fields().forEachRemaining(schema -> {
+            if (used.contains(schema.getKey())) {
+                published.set(schema.getKey(), schema.getValue());
+            }
+        });
+        return published;
     }
 
     /** Every operation: the global security, problem bodies on errors, the quota or burst limit's headers. */

@@ -30,10 +30,12 @@ class ApiDocumentTest {
                                                          "security":[{"SecurityScheme":[]}]}},
                    "/api/licensing/catalogue":{"get":{"responses":{"200":{"description":"The catalogue",
                        "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}},
-                   "/internal/secret":{"get":{"responses":{"200":{"description":"never public"}}}}},
+                   "/internal/secret":{"get":{"responses":{"200":{"description":"never public",
+                       "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Secret"}}}}}}}},
                  "webhooks":{"record.created":{"post":{"requestBody":{"content":{"application/json":
                      {"schema":{"$ref":"#/components/schemas/Thing"}}}},"responses":{"200":{"description":"Acknowledged"}}}}},
-                 "components":{"schemas":{"Thing":{"type":"object"}}},
+                 "components":{"schemas":{"Thing":{"type":"object","properties":{"part":{"$ref":"#/components/schemas/Part"}}},
+                                          "Part":{"type":"string"},"Secret":{"type":"object"}}},
                  "tags":[{"name":"Records"}]}""")));
     }
 
@@ -46,6 +48,8 @@ class ApiDocumentTest {
                 .body("paths", hasKey("/api/me/quota"))
                 .body("paths", not(hasKey("/internal/secret")))
                 .body("components.schemas", hasKey("Thing"))
+                .body("components.schemas", hasKey("Part"))
+                .body("components.schemas", not(hasKey("Secret")))
                 .body("webhooks", hasKey("record.created"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.securitySchemes.oidc.openIdConnectUrl", notNullValue());
