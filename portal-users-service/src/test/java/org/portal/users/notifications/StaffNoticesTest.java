@@ -85,7 +85,9 @@ class StaffNoticesTest {
         List<TestMailServer.Received> mails = mailsTo(staff, url, 1);
         assertTrue(mails.get(0).body().contains("5 failed deliveries in a row"), mails.get(0).body());
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertEquals(1, TestMailServer.receivedBy(staff).size(), "the notice handed in twice was mailed once");
+        // Counted by this notice's subject: a notice other tests left waiting goes to whoever is staff now.
+        assertEquals(1, TestMailServer.receivedBy(staff).stream().filter(mail -> mail.subject().contains(url)).count(),
+                "the notice handed in twice was mailed once");
     }
 
     @Test
