@@ -90,6 +90,8 @@ public class QuotaCounter {
             """;
     // Calls of a lease not made go back; a counter that is gone (the day is over, or an administrator
     // deleted it) is left alone, and no count goes below zero. Answers the count before (-1: no counter).
+    /** How long the quota-changed event of this gateway's own change may take to come back to it. */
+    static final Duration OWN_ECHO_WITHIN = Duration.ofSeconds(10);
     static final String GIVE_BACK = """
             local before = redis.call('GET', KEYS[1])
             if not before then
@@ -122,6 +124,11 @@ public class QuotaCounter {
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     /** Counter keys (user and day) known to be over their limit: refused without asking Redis. */
     private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
+    /**
+     * Users whose count this gateway set, with when: the quota-changed event it publishes comes back to
+     * it too, possibly after a call took a new lease from the new count, and must not drop that lease.
+     */
+    private final Map<UUID, Long> setHere = new ConcurrentHashMap<>();
     private volatile LocalDate overLimitDay;
 
     public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage,
@@ -295,7 +302,10 @@ public class QuotaCounter {
             return Uni.createFrom().voidItem();
         }
         return redis.execute("SET", key(userId, day), Integer.toString(calls), "EX", Long.toString(ttl))
-                .invoke(() -> forget(userId)).replaceWithVoid();
+                .invoke(() -> {
+                    forget(userId);
+                    setHere.put(userId, System.nanoTime());
+                }).replaceWithVoid();
     }
 
     /** What this gateway saw of a counter key; empty when it counted none of its calls. */
@@ -333,7 +343,12 @@ public class QuotaCounter {
             return;
         }
         if (change.event().kind() == ChangeEvent.Kind.QUOTA_CHANGED) {
-            forget(userId);
+            Long setAt = setHere.remove(userId);
+            // This gateway's own change, forgotten when it was made; an echo that took longer is treated
+            // as another gateway's.
+            if (setAt == null || System.nanoTime() - setAt > OWN_ECHO_WITHIN.toNanos()) {
+                forget(userId);
+            }
         } else if (change.event().kind() == ChangeEvent.Kind.QUOTA_FREED) {
             overLimit.removeIf(key -> key.contains(":" + userId + ":"));
         }
