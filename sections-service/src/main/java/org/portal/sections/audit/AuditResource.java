@@ -35,6 +35,7 @@ import org.portal.audit.AuditLog;
 import org.portal.audit.AuditPage;
 import org.portal.sections.access.AccountAdministrators;
 import org.portal.sections.access.SubjectView;
+import org.portal.sections.csv.Csv;
 import org.portal.tokens.Roles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +51,7 @@ public class AuditResource {
 
     /** The most rows one CSV export holds; narrow the filter (time, actor, target) for more. */
     static final int MAX_EXPORT = 100_000;
-    static final String CSV = "text/csv";
+    static final String CSV = Csv.MEDIA_TYPE;
 
     private final AuditTrails trails;
     private final AccountAdministrators administrators;
@@ -82,9 +83,8 @@ public class AuditResource {
         Optional<UUID> own = administrators.require("Audit entries").map(SubjectView::accountId);
         AuditFilter filter = new AuditFilter(blankToNull(actor), blankToNull(action), blankToNull(targetType),
                 blankToNull(target), own.orElse(accountId), from, to, AuditCursor.parse(cursor));
-        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            return Response.ok(export(filter), CSV + "; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+        if (Csv.wanted(accept)) {
+            return Csv.attachment(export(filter), "audit");
         }
         return Response.ok(trails.page(filter, limit), MediaType.APPLICATION_JSON).build();
     }

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
 /**
  * CSV as exports here write it (RFC 4180): CRLF line ends; a value is quoted when it holds a comma,
  * quote or line break; one that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
@@ -17,7 +21,20 @@ import java.util.stream.Collectors;
  */
 public final class Csv {
 
+    public static final String MEDIA_TYPE = "text/csv";
+
     private Csv() {
+    }
+
+    /** Whether the caller asked for CSV rather than JSON (an Accept naming both gets JSON). */
+    public static boolean wanted(String accept) {
+        return accept != null && accept.contains(MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON);
+    }
+
+    /** A CSV answer saved as {@code <name>.csv}. */
+    public static Response attachment(StreamingOutput body, String name) {
+        return Response.ok(body, MEDIA_TYPE + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
     }
 
     /** One line of values; null is an empty field. */

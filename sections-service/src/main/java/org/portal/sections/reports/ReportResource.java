@@ -27,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,7 +52,7 @@ import org.portal.tokens.Roles;
 @RolesAllowed({ Roles.PORTAL_ADMIN, Roles.PORTAL_USER })
 public class ReportResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = Csv.MEDIA_TYPE;
     /** The longest span one report covers: a year and a bit, so a calendar year fits whole. */
     static final int MAX_DAYS = 400;
 
@@ -155,14 +154,12 @@ public class ReportResource {
     }
 
     private static <R extends Record> Response answer(List<R> rows, Class<R> type, String accept, String name) {
-        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            StreamingOutput csv = output -> {
+        if (Csv.wanted(accept)) {
+            return Csv.attachment(output -> {
                 Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
                 Csv.table(out, type, rows);
                 out.flush();
-            };
-            return Response.ok(csv, CSV + "; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+            }, name);
         }
         return Response.ok(rows, MediaType.APPLICATION_JSON).build();
     }
