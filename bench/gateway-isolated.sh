@@ -8,7 +8,8 @@
 #   - and, for the whole stack, through the system's own gateway to the real sections-service and
 #     PostgreSQL ("full"): what the service adds to the gateway's own cost.
 # With PORTAL_BENCH_BASELINE=<a gateway's quarkus-run.jar> (an earlier build), that gateway is a third
-# target in the same rounds: before and after, measured together.
+# target in the same rounds: before and after, measured together. PORTAL_BENCH_BASELINE_ENV="KEY=VALUE ..."
+# starts that gateway with other settings (the same jar with another setting is a baseline too).
 # Rounds interleave the targets, the order rotating each round (the first target otherwise runs on a
 # colder JIT); the figures are the medians over the rounds.
 #
@@ -63,8 +64,9 @@ fi
 JAVA_OPTS="$profiler_opts" "$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
   PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
 if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
+  # shellcheck disable=SC2086 # the settings are words on purpose
   "$root/deploy/local/run.sh" gateway-instance --jar "$PORTAL_BENCH_BASELINE" baseline-gateway "$baseline_port" \
-    PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
+    PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" ${PORTAL_BENCH_BASELINE_ENV:-} >>"$work/start.log"
   targets+=(baseline)
   url[baseline]="http://127.0.0.1:$baseline_port$path"
 fi
