@@ -2,17 +2,24 @@ package org.portal.gateway.quota;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The call numbers one gateway took from a user's shared counter for a day and has not handed out
  * yet: ranges as Redis granted them, taken one number per admitted call. Only one look-up for a new
  * range asks for many numbers at a time ({@link #startAsking}), so a burst of calls that find the lease
- * empty does not lease a range each.
+ * empty does not lease a range each; they wait for that range ({@link #sharedAskUnderWay}) instead of each asking
+ * Redis for one number.
  */
 final class Lease {
 
     private final Deque<long[]> ranges = new ArrayDeque<>();
-    private boolean asking;
+    /** Completes when the look-up under way for a whole lease ends (true: Redis answered); null while none is. */
+    private CompletableFuture<Boolean> asking;
+    /** Whether the last look-up for a whole lease brought numbers for other calls: near the limit it brings none. */
+    private boolean lastAskShared = true;
     private int limit;
     private long lastUsedNanos = System.nanoTime();
 
@@ -29,8 +36,10 @@ final class Lease {
         return -1;
     }
 
+    /** The numbers a look-up for a whole lease brought beyond its own call's (none: first > last). */
     synchronized void add(long first, long last, int limit) {
         this.limit = limit;
+        this.lastAskShared = first <= last;
         if (first <= last) {
             ranges.addLast(new long[] { first, last });
         }
@@ -38,15 +47,31 @@ final class Lease {
 
     /** True for the one caller that may ask for a whole lease now; others ask for their own call only. */
     synchronized boolean startAsking() {
-        if (asking) {
+        if (asking != null) {
             return false;
         }
-        asking = true;
+        asking = new CompletableFuture<>();
         return true;
     }
 
-    synchronized void doneAsking() {
-        asking = false;
+    /** Ends the look-up for a whole lease: the callers waiting for it learn whether Redis answered. */
+    void doneAsking(boolean answered) {
+        CompletableFuture<Boolean> done;
+        synchronized (this) {
+            done = asking;
+            asking = null;
+        }
+        if (done != null) {
+            done.complete(answered);
+        }
+    }
+
+    /**
+     * The look-up for a whole lease under way, when waiting for it is worth it: not when the last one
+     * brought no numbers beyond its own call's (near the limit), where every call asks for its own.
+     */
+    synchronized Optional<CompletionStage<Boolean>> sharedAskUnderWay() {
+        return lastAskShared ? Optional.ofNullable(asking) : Optional.empty();
     }
 
     /** Empties the lease when it has not been used for the time given; answers how many numbers it held. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -158,9 +159,17 @@ public class QuotaCounter {
     /**
      * Counts one call. A call this gateway holds a leased number for is decided here without Redis;
      * otherwise one round trip takes its number (and, for the one caller at a time that asks for it, a
-     * lease of further numbers for the calls that follow).
+     * lease of further numbers for the calls that follow). A call that finds the lease empty while that
+     * caller's round trip is under way waits for it and tries the lease once more: with many concurrent
+     * calls of one user, one round trip serves a whole lease's calls instead of one each. When Redis did
+     * not answer that round trip, the waiting calls are not counted either (503, or the outage policy
+     * once the breaker is open).
      */
     public Uni<QuotaDecision> count(AccessContext caller) {
+        return count(caller, true);
+    }
+
+    private Uni<QuotaDecision> count(AccessContext caller, boolean mayWait) {
         UUID userId = caller.userId();
         int limit = caller.dailyCallLimit();
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
@@ -187,21 +196,32 @@ public class QuotaCounter {
         String max = Integer.toString(limit);
         String shadow = config.shadow() ? "1" : "0";
         boolean asking = config.leaseSize() > 1 && lease.startAsking();
+        if (!asking && mayWait) {
+            Optional<CompletionStage<Boolean>> underWay = lease.sharedAskUnderWay();
+            if (underWay.isPresent()) {
+                // Redis did not answer that look-up in time: this call, never sent, is not counted either (and
+                // does not wait a second time).
+                return Uni.createFrom().completionStage(underWay.get())
+                        .flatMap(answered -> answered ? count(caller, false)
+                                : Uni.createFrom().item(breaker.isOpen() ? outagePolicy(limit, secondsToReset)
+                                        : new QuotaDecision(false, false, limit, limit, secondsToReset)));
+            }
+        }
         String want = asking ? Integer.toString(config.leaseSize()) : "1";
         return script(key, max, ttl, shadow, "", want)
                 .flatMap(reply -> reply.get(0).toInteger() >= 0 ? Uni.createFrom().item(reply)
                         : lookingUp.computeIfAbsent(key, k -> durableCount(userId, day)
                                 .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
                                 .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start), want)))
-                .map(reply -> decided(key, userId, now, reset, reply, limit, secondsToReset))
+                .map(reply -> decided(key, userId, now, reset, reply, limit, secondsToReset, asking))
                 .invoke(decision -> {
                     if (!decision.admitted() && decision.counted()) {
                         tally.refused().incrementAndGet();
                     }
                 })
-                .onTermination().invoke(() -> {
+                .onTermination().invoke((decision, failure, cancelled) -> {
                     if (asking) {
-                        lease.doneAsking();
+                        lease.doneAsking(failure == null && !cancelled);
                     }
                 })
                 .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset));
@@ -391,7 +411,7 @@ public class QuotaCounter {
 
     /** Redis's answer: refused, or this call's number and (for a lease) the numbers after it kept for the next calls. */
     private QuotaDecision decided(String key, UUID userId, ZonedDateTime now, ZonedDateTime reset, Response reply, int limit,
-            long secondsToReset) {
+            long secondsToReset, boolean leasing) {
         breaker.succeeded();
         long granted = reply.get(0).toLong();
         long used = reply.get(1).toLong();
@@ -400,7 +420,7 @@ public class QuotaCounter {
             return new QuotaDecision(false, true, limit, Math.max(0, limit - used), secondsToReset);
         }
         long first = used - granted + 1;
-        if (granted > 1) {
+        if (leasing) {
             leases.computeIfAbsent(key, k -> new Lease()).add(first + 1, used, limit);
         }
         return admitted(userId, now, reset, first, limit, secondsToReset);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -71,6 +72,32 @@ class QuotaLeasesTest {
                 .body("used", org.hamcrest.Matchers.equalTo(10));
         Awaitility.await("the unused numbers go back once the lease is idle").atMost(Duration.ofSeconds(5))
                 .until(() -> redisCount(userId) == 10);
+    }
+
+    @Test
+    void concurrentCallsFindingTheLeaseEmptyWaitForTheOneRoundTripUnderWay() throws Exception {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 100_000, DownstreamServices.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        ExecutorService callers = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<Integer>> answers = IntStream.range(0, 32)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return call(token);
+                    }, callers)).toList();
+            start.countDown();
+            assertEquals(List.of(200), answers.stream().map(CompletableFuture::join).distinct().toList());
+            // Each call asking Redis for its own number while the lease was under way would have taken more.
+            assertEquals(32, redisCount(userId), "one lease of 32 numbers served all 32 calls");
+        } finally {
+            callers.shutdown();
+        }
     }
 
     @Test
