@@ -3,6 +3,7 @@ package org.portal.gateway.access;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,12 @@ public class AccessContextResolver {
                 .buildAsync((subject, executor) -> lookUp(subject).subscribeAsCompletionStage());
     }
 
-    public Uni<AccessContext> resolve(String subject) {
-        return Uni.createFrom().completionStage(() -> contexts.get(subject));
+    /**
+     * The subject's access context: a completed stage when it is cached, so that a warm call continues on
+     * its own thread without a reactive pipeline around it.
+     */
+    public CompletionStage<AccessContext> resolve(String subject) {
+        return contexts.get(subject);
     }
 
     private Uni<AccessContext> lookUp(String subject) {

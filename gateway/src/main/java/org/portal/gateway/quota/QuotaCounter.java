@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -165,11 +166,12 @@ public class QuotaCounter {
      * not answer that round trip, the waiting calls are not counted either (503, or the outage policy
      * once the breaker is open).
      */
-    public Uni<QuotaDecision> count(AccessContext caller) {
+    public CompletionStage<QuotaDecision> count(AccessContext caller) {
         return count(caller, true);
     }
 
-    private Uni<QuotaDecision> count(AccessContext caller, boolean mayWait) {
+    /** Decisions made here without Redis are completed stages: a warm call goes on without a reactive pipeline. */
+    private CompletionStage<QuotaDecision> count(AccessContext caller, boolean mayWait) {
         UUID userId = caller.userId();
         int limit = caller.dailyCallLimit();
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
@@ -183,14 +185,14 @@ public class QuotaCounter {
         Lease lease = leases.computeIfAbsent(key, k -> new Lease());
         long leased = lease.take();
         if (leased > 0) {
-            return Uni.createFrom().item(admitted(userId, now, reset, leased, limit, secondsToReset));
+            return CompletableFuture.completedFuture(admitted(userId, now, reset, leased, limit, secondsToReset));
         }
         if (!config.shadow() && knownOverLimit(key, day)) {
             tally.refused().incrementAndGet();
-            return Uni.createFrom().item(new QuotaDecision(false, true, limit, 0, secondsToReset));
+            return CompletableFuture.completedFuture(new QuotaDecision(false, true, limit, 0, secondsToReset));
         }
         if (!breaker.allowsCall()) {
-            return Uni.createFrom().item(outagePolicy(limit, secondsToReset));
+            return CompletableFuture.completedFuture(outagePolicy(limit, secondsToReset));
         }
         String ttl = Long.toString(secondsToReset + config.grace().toSeconds());
         String max = Integer.toString(limit);
@@ -201,10 +203,9 @@ public class QuotaCounter {
             if (underWay.isPresent()) {
                 // Redis did not answer that look-up in time: this call, never sent, is not counted either (and
                 // does not wait a second time).
-                return Uni.createFrom().completionStage(underWay.get())
-                        .flatMap(answered -> answered ? count(caller, false)
-                                : Uni.createFrom().item(breaker.isOpen() ? outagePolicy(limit, secondsToReset)
-                                        : new QuotaDecision(false, false, limit, limit, secondsToReset)));
+                return underWay.get().thenCompose(answered -> answered ? count(caller, false)
+                        : CompletableFuture.completedFuture(breaker.isOpen() ? outagePolicy(limit, secondsToReset)
+                                : new QuotaDecision(false, false, limit, limit, secondsToReset)));
             }
         }
         String want = asking ? Integer.toString(config.leaseSize()) : "1";
@@ -224,7 +225,8 @@ public class QuotaCounter {
                         lease.doneAsking(failure == null && !cancelled);
                     }
                 })
-                .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset));
+                .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset))
+                .subscribeAsCompletionStage();
     }
 
     private Uni<Response> script(String key, String max, String ttl, String shadow, String start, String want) {

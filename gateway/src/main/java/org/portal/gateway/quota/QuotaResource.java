@@ -42,7 +42,7 @@ public class QuotaResource {
         if (!identity.hasRole(Roles.PORTAL_USER)) {
             throw new ProblemException(QuotaView.NOT_COUNTED, "Only portal users' calls are counted against a daily quota");
         }
-        return access.resolve(identity.getPrincipal().getName())
+        return Uni.createFrom().completionStage(access.resolve(identity.getPrincipal().getName()))
                 .flatMap(context -> quota.peek(context.userId(), context.dailyCallLimit()));
     }
 }

@@ -3,6 +3,9 @@ package org.portal.gateway.routing;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -32,7 +35,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -47,6 +49,7 @@ public class GatewayRoutes {
     public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", "Daily call limit reached", 429);
     public static final ProblemType BURST_LIMITED = new ProblemType("burst-limited", "Too many requests at once", 429);
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
+    private static final CompletionStage<Void> AUTHORIZED = CompletableFuture.completedFuture(null);
     private static final Pattern SENSIBLE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final AttributeKey<String> REQUEST_ID_ATTRIBUTE = AttributeKey.stringKey("portal.request_id");
 
@@ -122,37 +125,42 @@ public class GatewayRoutes {
             return;
         }
         ctx.request().pause();
+        // Plain stages, not a reactive pipeline: a warm call (cached context, leased number) is decided
+        // on its own event loop with nothing scheduled.
         access.resolve(subject)
-                .call(context -> authorize(context, section, ctx.request().method().name(), path))
-                .flatMap(quota::count)
-                .subscribe().with(
-                        decision -> {
-                            if (!decision.admitted()) {
-                                refuseOverQuota(ctx, decision);
-                            } else if (decision.counted()) {
-                                decision.rateLimit().putOn(ctx.response().headers());
-                                proxy.forward(target, ctx.request());
-                            } else {
-                                // Admitted uncounted (Redis failing open): the burst limit still guards.
-                                forwardWithinBurst(ctx, subject, target);
-                            }
-                        },
-                        failure -> {
-                            Problem problem = failure instanceof ProblemException refused ? refused.toProblem()
-                                    : Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly");
-                            if (problem.status() < 500) {
-                                refuseWithinBurst(ctx, subject, problem);
-                            } else {
-                                refuse(ctx, problem);
-                            }
-                        });
+                .thenCompose(context -> authorize(context, section, ctx.request().method().name(), path)
+                        .thenCompose(authorized -> quota.count(context)))
+                .whenComplete((decision, failure) -> {
+                    if (failure != null) {
+                        refuseFailed(ctx, subject,
+                                failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+                    } else if (!decision.admitted()) {
+                        refuseOverQuota(ctx, decision);
+                    } else if (decision.counted()) {
+                        decision.rateLimit().putOn(ctx.response().headers());
+                        proxy.forward(target, ctx.request());
+                    } else {
+                        // Admitted uncounted (Redis failing open): the burst limit still guards.
+                        forwardWithinBurst(ctx, subject, target);
+                    }
+                });
+    }
+
+    private void refuseFailed(RoutingContext ctx, String subject, Throwable failure) {
+        Problem problem = failure instanceof ProblemException refused ? refused.toProblem()
+                : Problem.of(CommonProblems.INTERNAL, "The request failed unexpectedly");
+        if (problem.status() < 500) {
+            refuseWithinBurst(ctx, subject, problem);
+        } else {
+            refuse(ctx, problem);
+        }
     }
 
     /**
      * Refuses a user who is not active or holds no seat, and an operation the edition does not grant
      * on the section. Custom sections' editions are only looked up when the base grants do not answer.
      */
-    private Uni<Void> authorize(AccessContext context, Optional<String> section, String method, String path) {
+    private CompletionStage<Void> authorize(AccessContext context, Optional<String> section, String method, String path) {
         if (!context.active()) {
             throw new AccessRefused(AccessRefused.USER_NOT_ACTIVE, "Your portal account is " + context.status());
         }
@@ -161,7 +169,7 @@ public class GatewayRoutes {
                     "You hold no valid portal seat; ask your portal administrator for one");
         }
         if (section.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return AUTHORIZED;
         }
         String code = section.get();
         Optional<Operation> operation = Operation.of(method, path);
@@ -173,14 +181,14 @@ public class GatewayRoutes {
             throw notGranted;
         }
         if (context.grants(code, operation.get())) {
-            return Uni.createFrom().voidItem();
+            return AUTHORIZED;
         }
         return customSections.editions().map(custom -> {
             if (!custom.isFor(code, context.edition())) {
                 throw notGranted;
             }
-            return null;
-        });
+            return (Void) null;
+        }).subscribeAsCompletionStage();
     }
 
     private long bodyLimit(RoutingContext ctx) {
