@@ -18,6 +18,8 @@ need() {
 need wrk wrk
 
 stop_system() {
+  # Why a gateway answered 502, before the logs go with the rest.
+  grep -h "could not be forwarded" "$PORTAL_STATE_DIR"/logs/*gateway*.log 2>/dev/null | cut -c1-400 | head -10 >&2 || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   "$root/deploy/local/run.sh" stop --drop-data >/dev/null 2>&1 || true
   rm -rf "$work"
