@@ -8,9 +8,9 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The first identity augmentor: hands each identity verified from a bearer token to
- * {@link VerifiedTokens} as OIDC made it, before any other augmentor adds to it, so that a remembered
- * identity is augmented afresh on every call.
+ * The last identity augmentor: hands each identity verified from a bearer token to
+ * {@link VerifiedTokens} as the other augmentors left it, the identity {@link RememberedTokens} then
+ * answers the token's calls with. An augmentor must therefore add only what follows from the token.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
@@ -23,7 +23,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public int priority() {
-        return Integer.MAX_VALUE;
+        return Integer.MIN_VALUE;
     }
 
     @Override

@@ -205,7 +205,7 @@ public class QuotaCounter {
                 // does not wait a second time).
                 return underWay.get().thenCompose(answered -> answered ? count(caller, false)
                         : CompletableFuture.completedFuture(breaker.isOpen() ? outagePolicy(limit, secondsToReset)
-                                : new QuotaDecision(false, false, limit, limit, secondsToReset)));
+                                : outcomeUnknown(limit, secondsToReset)));
             }
         }
         String want = asking ? Integer.toString(config.leaseSize()) : "1";
@@ -461,6 +461,11 @@ public class QuotaCounter {
             return outagePolicy(limit, secondsToReset);
         }
         Log.debugf("A quota count failed without a known outcome: %s", failure);
+        return outcomeUnknown(limit, secondsToReset);
+    }
+
+    /** Whether Redis counted the call is unknown: neither admitted uncounted nor counted again; a 503 to retry. */
+    private static QuotaDecision outcomeUnknown(int limit, long secondsToReset) {
         return new QuotaDecision(false, false, limit, limit, secondsToReset);
     }
 

@@ -1,0 +1,54 @@
+package org.portal.tokens;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers a call whose bearer token {@link VerifiedTokens} remembers with the identity OIDC made from it,
+ * before the OIDC extension's mechanism (higher priority) resolves its tenant, decodes the token again
+ * and runs the identity providers and augmentors for a result already known. Any other call, and every
+ * challenge, is left to OIDC's mechanism (this one answers null).
+ */
+@ApplicationScoped
+public class RememberedTokens implements HttpAuthenticationMechanism {
+
+    private static final String SCHEME = "Bearer ";
+
+    private final VerifiedTokens tokens;
+
+    public RememberedTokens(VerifiedTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(tokens.remembered(authorization.substring(SCHEME.length())));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().nullItem();
+    }
+
+    /** Not a mechanism a path can ask for by name: that is OIDC's bearer mechanism. */
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+}
