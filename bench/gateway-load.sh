@@ -4,7 +4,9 @@
 # several access-context refreshes (30 s) and expiries (90 s) and a change event (an administrator
 # renames the user halfway: user-changed drops the cached context). The quota runs in shadow mode so
 # that the day's limit does not end the run. Every answer must be a 2xx: the script prints the
-# non-2xx count per minute and fails when there is any.
+# non-2xx count per minute and fails when there is any. Alongside, callers who give up: 8 connections
+# that open, call for one second and close with calls in flight, over and over (a browser navigating
+# away, a mobile client timing out); nobody else's call may fail because of them.
 # Keycloak's access tokens live 5 minutes, so each minute runs with a fresh token.
 #
 # At the end it prints each service's peak resident memory (VmHWM of its JVM): the figure the
@@ -21,6 +23,12 @@ admin="$(token admin)"
 user_id="$(curl -sf -H "Authorization: Bearer $(token customer-acme)" "$gateway/api/me" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)"
 say "warming up"
 wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $(token customer-acme)" "$gateway$path" >/dev/null
+
+# Callers who give up, until the script ends (running-system.sh removes $work, and with it the flag).
+touch "$work/impatient"
+(while [ -f "$work/impatient" ]; do
+  wrk -t1 -c8 -d1s -H "Authorization: Bearer $(token customer-acme)" "$gateway$path" >/dev/null 2>&1 || true
+done) &
 
 total=0 failed=0
 printf '\n%-8s %10s %10s %10s %10s\n' minute requests "non-2xx" "p50 ms" "p99 ms"
@@ -41,6 +49,7 @@ for minute in $(seq 1 "$minutes"); do
   printf '%-8s %10s %10s %10s %10s\n' "$minute" "$requests" "$errors" \
     "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
 done
+rm -f "$work/impatient"
 printf '\npeak resident memory (JVM given %s):\n' "${JAVA_OPTS:-no limit}"
 for service in gateway licensing-service portal-users-service sections-service; do
   printf '  %-22s %5d MiB\n' "$service" "$(peak_rss_mib "$service")"

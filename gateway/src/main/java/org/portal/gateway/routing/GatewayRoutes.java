@@ -35,6 +35,8 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -125,12 +127,13 @@ public class GatewayRoutes {
             return;
         }
         ctx.request().pause();
+        Context callsLoop = Vertx.currentContext();
         // Plain stages, not a reactive pipeline: a warm call (cached context, leased number) is decided
         // on its own event loop with nothing scheduled.
         access.resolve(subject)
                 .thenCompose(context -> authorize(context, section, ctx.request().method().name(), path)
                         .thenCompose(authorized -> quota.count(context)))
-                .whenComplete((decision, failure) -> {
+                .whenComplete((decision, failure) -> onItsLoop(callsLoop, () -> {
                     if (failure != null) {
                         refuseFailed(ctx, subject,
                                 failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
@@ -143,7 +146,20 @@ public class GatewayRoutes {
                         // Admitted uncounted (Redis failing open): the burst limit still guards.
                         forwardWithinBurst(ctx, subject, target);
                     }
-                });
+                }));
+    }
+
+    /**
+     * A decision completed elsewhere (a Redis reply, a look-up's answer) continues on the call's own event
+     * loop: the call is forwarded over that loop's client and its answer written where its caller's
+     * connection is read, so that nothing about one call runs on two threads at once.
+     */
+    private static void onItsLoop(Context callsLoop, Runnable step) {
+        if (callsLoop == null || Vertx.currentContext() == callsLoop) {
+            step.run();
+        } else {
+            callsLoop.runOnContext(nothing -> step.run());
+        }
     }
 
     private void refuseFailed(RoutingContext ctx, String subject, Throwable failure) {

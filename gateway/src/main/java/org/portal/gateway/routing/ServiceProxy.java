@@ -3,6 +3,7 @@ package org.portal.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -51,6 +54,12 @@ public class ServiceProxy {
     /** Answers up to this size, with a Content-Length, are sent in one write (most list and record answers). */
     static final int BUFFERED_ANSWER = 64 * 1024;
     static final ProblemType BAD_GATEWAY = new ProblemType("bad-gateway", "Service unavailable", 502);
+    /**
+     * Headers about one connection (RFC 9110, 7.6.1), not passed on from the service's answer; the proxy
+     * frames the answer itself (Transfer-Encoding).
+     */
+    private static final List<String> CONNECTIONS_OWN = List.of("Connection", "Keep-Alive", "Proxy-Connection",
+            "Proxy-Authenticate", "TE", "Trailer", "Upgrade");
 
     private final Vertx vertx;
     private final Map<Target, URI> origins = new EnumMap<>(Target.class);
@@ -159,8 +168,10 @@ public class ServiceProxy {
                             "A request body may have at most " + maxBodySize + " bytes")).putHeader("Connection", "close"));
                 }
                 // A service that cannot be reached or breaks off answers, like every error, as a problem; the
-                // operator learns why from the log (the caller only sees the request id).
-                LOG.warnf("%s %s (request %s) could not be forwarded: %s", context.request().getMethod(),
+                // operator learns why from the log (the caller only sees the request id). A caller who left
+                // before the answer reset the call themselves: nothing is wrong with the service.
+                LOG.logf(incoming.response().closed() ? Logger.Level.DEBUG : Logger.Level.WARN,
+                        "%s %s (request %s) could not be forwarded: %s", context.request().getMethod(),
                         context.request().getURI(), requestId, failure.toString());
                 return Future.succeededFuture(
                         problem(context,
@@ -183,20 +194,35 @@ public class ServiceProxy {
             ProxyResponse response = context.response();
             // The gateway's own answer already carries these; the service's copies would repeat them (or forge them).
             response.headers().remove(REQUEST_ID).remove(RateLimit.HEADER).remove(RateLimit.POLICY_HEADER);
+            CONNECTIONS_OWN.forEach(response.headers()::remove);
             Body body = response.getBody();
-            if (body == null || body.length() < 0 || body.length() > BUFFERED_ANSWER) {
+            HttpServerResponse answer = context.request().proxiedRequest().response();
+            if (body == null || body.length() < 0 || body.length() > BUFFERED_ANSWER
+                    || context.request().getMethod() == HttpMethod.HEAD) {
                 return context.sendResponse();
             }
             // A small answer of known length is read whole and written with its head in one go: one write, not two.
             Promise<Buffer> read = Promise.promise();
             Buffer whole = Buffer.buffer((int) body.length());
-            body.stream().exceptionHandler(read::tryFail).endHandler(end -> read.tryComplete(whole))
-                    .handler(whole::appendBuffer)
-                    .resume();
-            return read.future().compose(complete -> {
-                response.setBody(Body.body(complete));
-                return context.sendResponse();
-            });
+            body.stream().exceptionHandler(read::tryFail).endHandler(end -> {
+                // Answered: from now on the caller leaving must not reset the service's request (see answer()).
+                answer.exceptionHandler(null);
+                read.tryComplete(whole);
+            }).handler(whole::appendBuffer).resume();
+            return read.future().compose(complete -> answer(answer, response, complete));
+        }
+
+        /**
+         * Writes an answer read whole, here rather than through the proxy: when the caller has gone, the
+         * proxy resets the service's request, and Vert.x resets a request already answered by closing its
+         * connection, which by then carries another caller's call (that call failed with a 502).
+         */
+        private static Future<Void> answer(HttpServerResponse answer, ProxyResponse response, Buffer body) {
+            answer.setStatusCode(response.getStatusCode());
+            answer.headers().addAll(response.headers());
+            answer.headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
+            // A caller who has gone needs nothing more: the service's connection is free for the next call.
+            return answer.end(body).otherwiseEmpty();
         }
     }
 }

@@ -25,6 +25,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
@@ -92,6 +94,24 @@ class GatewayPipelineTest {
         for (String name : java.util.List.of("RateLimit", "RateLimit-Policy", "X-Request-Id")) {
             org.junit.jupiter.api.Assertions.assertEquals(1, answer.headers().getValues(name).size(), name);
         }
+    }
+
+    /** Small answers are written whole (identity), compressed ones streamed (gzip, chunked): the same headers either way. */
+    @ParameterizedTest
+    @ValueSource(strings = { "identity", "gzip" })
+    void theServicesAnswerReachesTheCallerWithItsHeadersButNotItsConnectionsOwn(String encoding) {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records/v7")).willReturn(json(200, "{\"version\":7}")
+                .withHeader("Link", "</api/a>; rel=\"next\"", "</api/b>; rel=\"last\"")
+                .withHeader("Proxy-Connection", "keep-alive").withHeader("Keep-Alive", "timeout=5")));
+        io.restassured.response.Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                .header("Accept-Encoding", encoding).get("/api/sections/knowledge-base/records/v7");
+        answer.then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(7));
+        assertEquals(List.of("</api/a>; rel=\"next\"", "</api/b>; rel=\"last\""), answer.headers().getValues("Link"));
+        assertEquals(List.of(), answer.headers().getValues("Proxy-Connection"));
+        assertEquals(List.of(), answer.headers().getValues("Keep-Alive"));
+        assertEquals(1, answer.headers().getValues("RateLimit-Policy").size(), "the gateway's headers once");
     }
 
     @Test
