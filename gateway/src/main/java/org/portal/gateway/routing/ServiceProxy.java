@@ -32,6 +32,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -169,8 +170,10 @@ public class ServiceProxy {
                 }
                 // A service that cannot be reached or breaks off answers, like every error, as a problem; the
                 // operator learns why from the log (the caller only sees the request id). A caller who left
-                // before the answer reset the call themselves: nothing is wrong with the service.
-                LOG.logf(incoming.response().closed() ? Logger.Level.DEBUG : Logger.Level.WARN,
+                // before the answer had the call reset (only the proxy resets a call to a service, and only
+                // for that): nothing is wrong with the service.
+                boolean callerLeft = failure instanceof StreamResetException || incoming.response().closed();
+                LOG.logf(callerLeft ? Logger.Level.DEBUG : Logger.Level.WARN,
                         "%s %s (request %s) could not be forwarded: %s", context.request().getMethod(),
                         context.request().getURI(), requestId, failure.toString());
                 return Future.succeededFuture(

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.portal.sections.People.ADMIN;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,15 +74,17 @@ class AuditResourceTest {
 
     @Test
     void everyServicesEntriesComeMergedNewestFirstInCursorPages() {
+        // The neighbours' newest entries are dated ahead of this service's: the tests before this one left
+        // entries of their own moments ago, which must not come between them.
         Instant now = Instant.now();
-        neighbours(page(entry("license.imported", now.minusSeconds(1), "ann", null),
-                entry("seat.given", now.minusSeconds(3), "ann", null)),
-                page(entry("user.blocked", now.minusSeconds(2), "bob", null)));
+        neighbours(page(entry("license.imported", now.plusSeconds(2), "ann", null),
+                entry("seat.given", now.minus(Duration.ofDays(1)), "ann", null)),
+                page(entry("user.blocked", now.plusSeconds(1), "bob", null)));
         registerEndpoint();
         given().auth().oauth2(ADMIN).get("/api/admin/audit?limit=3").then().statusCode(200)
-                .body("items.action", contains("webhook-endpoint.created", "license.imported", "user.blocked"))
-                .body("items[0].service", org.hamcrest.Matchers.equalTo("sections-service"))
-                .body("items[0].actor", org.hamcrest.Matchers.equalTo("admin-1"))
+                .body("items.action", contains("license.imported", "user.blocked", "webhook-endpoint.created"))
+                .body("items[2].service", org.hamcrest.Matchers.equalTo("sections-service"))
+                .body("items[2].actor", org.hamcrest.Matchers.equalTo("admin-1"))
                 .body("next", notNullValue());
     }
 
