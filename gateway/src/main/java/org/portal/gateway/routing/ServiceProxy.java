@@ -27,10 +27,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
@@ -55,10 +57,7 @@ public class ServiceProxy {
     /** Answers up to this size, with a Content-Length, are sent in one write (most list and record answers). */
     static final int BUFFERED_ANSWER = 64 * 1024;
     static final ProblemType BAD_GATEWAY = new ProblemType("bad-gateway", "Service unavailable", 502);
-    /**
-     * Headers about one connection (RFC 9110, 7.6.1), not passed on from the service's answer; the proxy
-     * frames the answer itself (Transfer-Encoding).
-     */
+    /** Headers about one connection (RFC 9110, 7.6.1), not passed on from the service's answer. */
     private static final List<String> CONNECTIONS_OWN = List.of("Connection", "Keep-Alive", "Proxy-Connection",
             "Proxy-Authenticate", "TE", "Trailer", "Upgrade");
 
@@ -198,34 +197,66 @@ public class ServiceProxy {
             // The gateway's own answer already carries these; the service's copies would repeat them (or forge them).
             response.headers().remove(REQUEST_ID).remove(RateLimit.HEADER).remove(RateLimit.POLICY_HEADER);
             CONNECTIONS_OWN.forEach(response.headers()::remove);
+            HttpServerRequest caller = context.request().proxiedRequest();
             Body body = response.getBody();
-            HttpServerResponse answer = context.request().proxiedRequest().response();
-            if (body == null || body.length() < 0 || body.length() > BUFFERED_ANSWER
-                    || context.request().getMethod() == HttpMethod.HEAD) {
+            int status = response.getStatusCode();
+            // An answer without a body, and one to a HTTP/1.0 caller (who cannot take chunks), the proxy frames.
+            if (body == null || !(body.stream() instanceof HttpClientResponse fromService) || caller.method() == HttpMethod.HEAD
+                    || status < 200 || status == 204 || status == 304 || caller.version() == HttpVersion.HTTP_1_0) {
                 return context.sendResponse();
             }
-            // A small answer of known length is read whole and written with its head in one go: one write, not two.
-            Promise<Buffer> read = Promise.promise();
-            Buffer whole = Buffer.buffer((int) body.length());
-            body.stream().exceptionHandler(read::tryFail).endHandler(end -> {
-                // Answered: from now on the caller leaving must not reset the service's request (see answer()).
-                answer.exceptionHandler(null);
-                read.tryComplete(whole);
-            }).handler(whole::appendBuffer).resume();
-            return read.future().compose(complete -> answer(answer, response, complete));
+            return answer(caller.response(), response, fromService, body.length());
         }
 
         /**
-         * Writes an answer read whole, here rather than through the proxy: when the caller has gone, the
-         * proxy resets the service's request, and Vert.x resets a request already answered by closing its
-         * connection, which by then carries another caller's call (that call failed with a 502).
+         * Writes the service's answer here rather than through the proxy: the proxy resets the service's
+         * request when the caller leaves, also once the answer has arrived, and Vert.x resets an answered
+         * request by closing its connection, which by then carries another caller's call (that call
+         * failed with a 502). Here the service's request is reset only while its answer is still coming.
          */
-        private static Future<Void> answer(HttpServerResponse answer, ProxyResponse response, Buffer body) {
+        private static Future<Void> answer(HttpServerResponse answer, ProxyResponse response, HttpClientResponse fromService,
+                long length) {
+            Future<Void> arrived = fromService.end();
+            answer.exceptionHandler(callerLeft -> {
+                if (!arrived.isComplete()) {
+                    fromService.request().reset();
+                }
+            });
+            if (length >= 0 && length <= BUFFERED_ANSWER) {
+                // A small answer of known length is read whole and written with its head in one go: one write,
+                // not two. One the service breaks off is the proxy's 502: nothing has been written yet.
+                Promise<Buffer> read = Promise.promise();
+                Buffer whole = Buffer.buffer((int) length);
+                fromService.exceptionHandler(read::tryFail).handler(whole::appendBuffer)
+                        .endHandler(end -> read.tryComplete(whole))
+                        .resume();
+                return read.future().compose(complete -> {
+                    head(answer, response).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(complete.length()));
+                    // A caller who has gone needs nothing more: the service's connection is free for the next call.
+                    return answer.end(complete).otherwiseEmpty();
+                });
+            }
+            head(answer, response);
+            if (length >= 0) {
+                answer.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
+            } else {
+                answer.setChunked(true);
+            }
+            // An answer the service breaks off is broken off for the caller too (never ended as if whole).
+            return fromService.pipe().endOnFailure(false).to(answer).recover(failure -> {
+                if (!arrived.isComplete()) {
+                    fromService.request().reset();
+                }
+                answer.reset();
+                return Future.succeededFuture();
+            });
+        }
+
+        private static HttpServerResponse head(HttpServerResponse answer, ProxyResponse response) {
             answer.setStatusCode(response.getStatusCode());
-            answer.headers().addAll(response.headers());
-            answer.headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
-            // A caller who has gone needs nothing more: the service's connection is free for the next call.
-            return answer.end(body).otherwiseEmpty();
+            answer.headers().addAll(response.headers()).remove(HttpHeaders.CONTENT_LENGTH)
+                    .remove(HttpHeaders.TRANSFER_ENCODING);
+            return answer;
         }
     }
 }
