@@ -57,6 +57,8 @@ public class ServiceProxy {
     /** Answers up to this size, with a Content-Length, are sent in one write (most list and record answers). */
     static final int BUFFERED_ANSWER = 64 * 1024;
     static final ProblemType BAD_GATEWAY = new ProblemType("bad-gateway", "Service unavailable", 502);
+    /** nginx's status for a call whose caller closed the connection before the answer. */
+    static final int CALLER_LEFT = 499;
     /** Headers about one connection (RFC 9110, 7.6.1), not passed on from the service's answer. */
     private static final List<String> CONNECTIONS_OWN = List.of("Connection", "Keep-Alive", "Proxy-Connection",
             "Proxy-Authenticate", "TE", "Trailer", "Upgrade");
@@ -175,6 +177,10 @@ public class ServiceProxy {
                 LOG.logf(callerLeft ? Logger.Level.DEBUG : Logger.Level.WARN,
                         "%s %s (request %s) could not be forwarded: %s", context.request().getMethod(),
                         context.request().getURI(), requestId, failure.toString());
+                if (callerLeft) {
+                    // Nobody reads it; the metrics count it as the caller's doing, as nginx does, not as a 502.
+                    return Future.succeededFuture(context.request().response().setStatusCode(CALLER_LEFT));
+                }
                 return Future.succeededFuture(
                         problem(context,
                                 Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly")));

@@ -152,6 +152,44 @@ class GatewayPipelineTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(200, status);
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL gateway;
+
+    /** A caller who closes the connection while the service is still working is not the service's failure. */
+    @Test
+    void aCallWhoseCallerLeftIsCountedAs499NotAsABadGateway() throws Exception {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        String path = "/api/sections/knowledge-base/records/slow";
+        server().stubFor(get(urlEqualTo(path)).willReturn(json(200, "{}").withFixedDelay(1500)));
+        try (java.net.Socket caller = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            caller.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.of(subject, "portal-user") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            caller.getOutputStream().flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(path))).isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (served(path, "499") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, served(path, "499"), "counted as the caller's leaving");
+        assertEquals(0, served(path, "502"), "not as a bad gateway");
+    }
+
+    private double served(String path, String status) {
+        return given().get(metrics).then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"" + path + "\"")
+                        && line.contains("status=\"" + status + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void theRequestBodyIsStreamedToTheService() {
         String subject = subject();
