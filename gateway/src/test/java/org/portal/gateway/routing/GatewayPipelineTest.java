@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -15,6 +16,9 @@ import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -23,12 +27,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -103,7 +110,7 @@ class GatewayPipelineTest {
         boolean identity = "identity".equals(encoding);
         String subject = subject();
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
-        com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder versioned = json(200, "{\"version\":7}")
+        ResponseDefinitionBuilder versioned = json(200, "{\"version\":7}")
                 .withHeader("Link", "</api/a>; rel=\"next\"", "</api/b>; rel=\"last\"")
                 .withHeader("Proxy-Connection", "keep-alive").withHeader("Keep-Alive", "timeout=5");
         // Stated, the length makes the service send the answer whole; left out, it compresses and chunks it.
@@ -165,20 +172,15 @@ class GatewayPipelineTest {
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
         String path = "/api/sections/knowledge-base/records/slow";
         server().stubFor(get(urlEqualTo(path)).willReturn(json(200, "{}").withFixedDelay(1500)));
-        try (java.net.Socket caller = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+        try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
             caller.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + TestTokens.of(subject, "portal-user") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + TestTokens.of(subject, "portal-user") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             caller.getOutputStream().flush();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(path))).isEmpty()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            // The caller leaves once the service is at work on the call.
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !server().findAll(getRequestedFor(urlEqualTo(path))).isEmpty());
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (served(path, "499") == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> served(path, "499") > 0);
         assertEquals(1, served(path, "499"), "counted as the caller's leaving");
         assertEquals(0, served(path, "502"), "not as a bad gateway");
     }
