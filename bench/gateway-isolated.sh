@@ -59,7 +59,7 @@ profiler_opts=""
 if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
   "$root/mvnw" -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$work" >/dev/null
   unzip -p "$work/async-profiler-4.2.jar" linux-x64/libasyncProfiler.so >"$work/libasyncProfiler.so"
-  profiler_opts="-agentpath:$work/libasyncProfiler.so=start,event=itimer,file=$work/isolated.collapsed"
+  profiler_opts="-agentpath:$work/libasyncProfiler.so=start,event=itimer,threads,file=$work/isolated.collapsed"
 fi
 JAVA_OPTS="$profiler_opts" "$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
   PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"

@@ -8,13 +8,15 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers a call whose bearer token {@link VerifiedTokens} remembers with the identity OIDC made from it,
  * before the OIDC extension's mechanism (higher priority) resolves its tenant, decodes the token again
  * and runs the identity providers and augmentors for a result already known. Any other call, and every
- * challenge, is left to OIDC's mechanism (this one answers null).
+ * challenge, is left to OIDC's mechanism (this one answers null). The gateway also asks it directly,
+ * before Quarkus's authentication handler, for the calls it forwards.
  */
 @ApplicationScoped
 public class RememberedTokens implements HttpAuthenticationMechanism {
@@ -29,11 +31,19 @@ public class RememberedTokens implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String authorization = context.request().getHeader("Authorization");
+        return Uni.createFrom().item(identity(context.request()));
+    }
+
+    /**
+     * The identity remembered for the request's bearer token, or null when there is none or it is not
+     * remembered: the request is then OIDC's to verify.
+     */
+    public SecurityIdentity identity(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
-        return Uni.createFrom().item(tokens.remembered(authorization.substring(SCHEME.length())));
+        return tokens.remembered(authorization.substring(SCHEME.length()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.portal.gateway.access;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,7 +47,7 @@ public class AccessContextResolver {
                 .maximumSize(config.accessContext().maximumSize())
                 .refreshAfterWrite(config.accessContext().refreshAfter())
                 .expireAfterWrite(config.accessContext().expireAfter())
-                .buildAsync((subject, executor) -> lookUp(subject).subscribeAsCompletionStage());
+                .buildAsync((subject, executor) -> plain(lookUp(subject)));
     }
 
     /**
@@ -55,6 +56,17 @@ public class AccessContextResolver {
      */
     public CompletionStage<AccessContext> resolve(String subject) {
         return contexts.get(subject);
+    }
+
+    /**
+     * The look-up's outcome in a plain future. Mutiny's own would carry the context of the call that
+     * started the look-up into every later call's continuation on the cached entry, capturing and
+     * restoring it each time.
+     */
+    private static CompletableFuture<AccessContext> plain(Uni<AccessContext> lookUp) {
+        CompletableFuture<AccessContext> outcome = new CompletableFuture<>();
+        lookUp.subscribe().with(outcome::complete, outcome::completeExceptionally);
+        return outcome;
     }
 
     private Uni<AccessContext> lookUp(String subject) {

@@ -5,12 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portal.gateway.DownstreamServices.CUSTOMER_GRANTS;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
@@ -190,6 +194,50 @@ class GatewayPipelineTest {
                 .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"" + path + "\"")
                         && line.contains("status=\"" + status + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** A HTTP/1.0 caller cannot take chunks: a chunked answer reaches them whole, with its length. */
+    @Test
+    void aChunkedAnswerReachesAHttp10CallerWhole() throws Exception {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        String path = "/api/sections/knowledge-base/records/chunked";
+        String body = "{\"title\":\"" + "y".repeat(5000) + "\"}";
+        server().stubFor(get(urlEqualTo(path)).willReturn(json(200, body).withChunkedDribbleDelay(4, 20)));
+        try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
+            caller.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.of(subject, "portal-user") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            caller.getOutputStream().flush();
+            caller.setSoTimeout(5000);
+            String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+            assertTrue(head.startsWith("http/1.0 200"), head);
+            assertTrue(head.contains("content-length: " + body.length()), head);
+            assertFalse(head.contains("transfer-encoding"), head);
+            assertEquals(body, answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        }
+    }
+
+    /** No body follows a 304, a 204 or the answer to a HEAD: their heads reach the caller as the service gave them. */
+    @Test
+    void answersWithoutABodyKeepTheirHeads() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        server().stubFor(get(urlEqualTo("/api/sections/cases/records/unchanged")).withHeader("If-None-Match", equalTo("\"v7\""))
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v7\"")));
+        server().stubFor(put(urlEqualTo("/api/sections/cases/records/unchanged")).willReturn(aResponse().withStatus(204)
+                .withHeader("ETag", "\"v8\"")));
+        server().stubFor(head(urlEqualTo("/api/sections/cases/records/sized")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("ETag", "\"v9\"").withHeader("Content-Length", "42")
+                .withGzipDisabled(true)));
+
+        given().auth().oauth2(token).header("If-None-Match", "\"v7\"").get("/api/sections/cases/records/unchanged").then()
+                .statusCode(304).header("ETag", "\"v7\"");
+        given().auth().oauth2(token).contentType("application/json").body("{}").put("/api/sections/cases/records/unchanged")
+                .then().statusCode(204).header("ETag", "\"v8\"");
+        given().auth().oauth2(token).head("/api/sections/cases/records/sized").then().statusCode(200)
+                .header("ETag", "\"v9\"").header("Content-Length", "42");
     }
 
     @Test
