@@ -277,6 +277,8 @@ public class ServiceProxy {
      * nginx does, not as a 502.
      */
     private void failed(HttpServerRequest caller, Throwable failure, boolean bodyTooLarge) {
+        // What is left of the request's body is read and dropped, so that the connection can carry the next call.
+        caller.resume();
         HttpServerResponse answer = caller.response();
         if (answer.headWritten()) {
             answer.reset();
