@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -72,20 +73,25 @@ public class ProblemRoutes {
     }
 
     public void send(RoutingContext ctx, Problem problem) {
-        if (ctx.response().headWritten()) {
-            ctx.response().close();
+        send(ctx.response(), ctx.normalizedPath(), problem);
+    }
+
+    /** Answers with the problem about {@code path}; an answer whose head is already out can only be broken off. */
+    public void send(HttpServerResponse response, String path, Problem problem) {
+        if (response.headWritten()) {
+            response.close();
             return;
         }
-        Problem withInstance = problem.withInstance(ctx.normalizedPath());
+        Problem withInstance = problem.withInstance(path);
         try {
-            ctx.response().setStatusCode(problem.status())
+            response.setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
             if (problem.status() == 401) {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                response.putHeader("WWW-Authenticate", "Bearer");
             }
-            ctx.response().end(json.writeValueAsString(withInstance));
+            response.end(json.writeValueAsString(withInstance));
         } catch (JsonProcessingException e) {
-            ctx.response().setStatusCode(500).end();
+            response.setStatusCode(500).end();
         }
     }
 }

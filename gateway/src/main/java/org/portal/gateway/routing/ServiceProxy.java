@@ -16,10 +16,8 @@ import org.jboss.logging.Logger;
 import org.portal.gateway.config.GatewayConfig;
 import org.portal.gateway.quota.RateLimit;
 import org.portal.problem.Problem;
+import org.portal.problem.ProblemRoutes;
 import org.portal.problem.ProblemType;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -73,7 +71,7 @@ public class ServiceProxy {
             RateLimit.POLICY_HEADER);
 
     private final Vertx vertx;
-    private final ObjectMapper json;
+    private final ProblemRoutes problems;
     private final Map<Target, URI> origins = new EnumMap<>(Target.class);
     /** For calls that do not come from an event loop (and the API documents' fetches). */
     private final HttpClient shared;
@@ -87,9 +85,9 @@ public class ServiceProxy {
     private final long maxBodySize;
     private final long maxUploadSize;
 
-    public ServiceProxy(Vertx vertx, GatewayConfig config, ObjectMapper json) {
+    public ServiceProxy(Vertx vertx, GatewayConfig config, ProblemRoutes problems) {
         this.vertx = vertx;
-        this.json = json;
+        this.problems = problems;
         this.maxBodySize = config.maxBodySize();
         this.maxUploadSize = config.maxUploadSize();
         origins.put(Target.LICENSING, config.services().licensing());
@@ -286,7 +284,7 @@ public class ServiceProxy {
         }
         if (bodyTooLarge) {
             answer.putHeader(HttpHeaders.CONNECTION, "close");
-            problem(answer, Problem.of(GatewayRoutes.PAYLOAD_TOO_LARGE,
+            problems.send(answer, caller.path(), Problem.of(GatewayRoutes.PAYLOAD_TOO_LARGE,
                     "A request body may have at most " + bodyLimit(caller) + " bytes"));
             return;
         }
@@ -297,16 +295,8 @@ public class ServiceProxy {
             answer.setStatusCode(CALLER_LEFT).end();
             return;
         }
-        problem(answer, Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly"));
-    }
-
-    private void problem(HttpServerResponse answer, Problem problem) {
-        try {
-            answer.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(Buffer.buffer(json.writeValueAsBytes(problem)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        problems.send(answer, caller.path(),
+                Problem.of(BAD_GATEWAY, "The service behind this path did not answer; try again shortly"));
     }
 
     private static Set<String> caseInsensitive(String... names) {
