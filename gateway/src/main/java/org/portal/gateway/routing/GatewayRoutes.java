@@ -105,28 +105,30 @@ public class GatewayRoutes {
      * whole way to {@link #handle}.
      */
     private void handleRemembered(RoutingContext ctx) {
-        Optional<RouteTable.Route> route = RouteTable.match(ctx.normalizedPath());
-        SecurityIdentity identity = route.isPresent() && route.get().target() != Target.GATEWAY
-                ? rememberedTokens.identity(ctx.request())
-                : null;
+        Optional<Target> service = service(ctx);
+        SecurityIdentity identity = service.isPresent() ? rememberedTokens.identity(ctx.request()) : null;
         if (identity == null) {
             ctx.next();
             return;
         }
         ctx.setUser(new QuarkusHttpUser(identity));
-        pipeline(ctx, route.get().target(), identity);
+        pipeline(ctx, service.get(), identity);
     }
 
     private void handle(RoutingContext ctx) {
-        Optional<RouteTable.Route> route = RouteTable.match(ctx.normalizedPath());
-        if (route.isEmpty() || route.get().target() == Target.GATEWAY) {
+        Optional<Target> service = service(ctx);
+        if (service.isEmpty()) {
             if (withinBurst(ctx, caller(ctx)).admitted()) {
                 ctx.next();
             }
             return;
         }
-        pipeline(ctx, route.get().target(),
-                ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null);
+        pipeline(ctx, service.get(), ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null);
+    }
+
+    /** The service that owns the call's path; empty for the gateway's own paths and unknown ones. */
+    private static Optional<Target> service(RoutingContext ctx) {
+        return RouteTable.match(ctx.normalizedPath()).map(RouteTable.Route::target).filter(target -> target != Target.GATEWAY);
     }
 
     /** The pipeline of a call to a service, with the identity its token was verified as (null: none). */

@@ -196,6 +196,22 @@ class GatewayPipelineTest {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
+    /**
+     * A token's second call is answered from the remembered tokens before Quarkus's authentication: it
+     * must still come after CORS, whose headers a browser needs on every answer.
+     */
+    @Test
+    void aRememberedTokensCallFromABrowserKeepsItsCorsHeaders() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        for (int call = 1; call <= 2; call++) {
+            given().auth().oauth2(token).header("Origin", "http://localhost:5173").get("/api/sections/knowledge-base/records")
+                    .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:5173")
+                    .header("RateLimit", matchesPattern("\"daily\";r=" + (1000 - call) + ";t=\\d+"));
+        }
+    }
+
     /** A HTTP/1.0 caller cannot take chunks: a chunked answer reaches them whole, with its length. */
     @Test
     void aChunkedAnswerReachesAHttp10CallerWhole() throws Exception {
