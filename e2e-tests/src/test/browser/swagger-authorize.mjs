@@ -13,18 +13,37 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 const result = {};
+// What the page met on the way, reported when the journey stops: a failed fetch (the provider's
+// discovery document, the API document) otherwise leaves only a locator's timeout.
+const seen = [];
+let page;
 try {
-  const page = await (await browser.newContext()).newPage();
+  page = await (await browser.newContext()).newPage();
+  page.on('console', (message) => message.type() === 'error' && seen.push(`console: ${message.text()}`));
+  page.on('requestfailed', (request) => seen.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => response.status() >= 400 && seen.push(`${response.status()}: ${response.url()}`));
   page.setDefaultTimeout(20000);
   await page.goto(`${gateway}/q/swagger-ui/`);
-  await page.locator('.auth-wrapper .authorize').click();
-
   // The modal nests a container per scheme and flow; this is the innermost one of the code flow.
   const codeFlow = page.locator('.auth-container')
     .filter({ has: page.locator('h4', { hasText: 'authorization_code' }) })
     .filter({ hasNotText: 'client_credentials' });
-  // The modal fills in the SPA client (initOAuth) once it has read the provider's discovery document.
   const clientId = codeFlow.locator('input[data-name="clientId"]');
+  // Swagger UI fills the dialog with the schemes it knows when Authorize is clicked. The code flow comes
+  // from the provider's discovery document, fetched after the API document: seconds later on a busy
+  // machine, and a click before then shows only the bearer field. A person then closes the dialog and
+  // opens it again.
+  for (let opened = 1; ; opened++) {
+    await page.locator('.auth-wrapper .authorize').click();
+    if (await clientId.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+      break;
+    }
+    if (opened === 10) {
+      throw new Error('the Authorize dialog never offered the authorization code flow');
+    }
+    await page.locator('.modal-ux .close-modal').click();
+  }
+  // The modal fills in the SPA client (initOAuth) just after it shows the flow.
   for (let waited = 0; waited < 10000 && !(await clientId.inputValue()); waited += 100) {
     await page.waitForTimeout(100);
   }
@@ -50,6 +69,8 @@ try {
   result.body = (await operation.locator('.live-responses-table .response-col_description pre').first().textContent()).slice(0, 2000);
 } catch (e) {
   result.error = String(e);
+  result.seen = seen;
+  result.modal = await page?.locator('.modal-ux').textContent({ timeout: 1000 }).catch(() => null);
 } finally {
   await browser.close();
 }
