@@ -43,7 +43,7 @@ public class RememberedTokens implements HttpAuthenticationMechanism {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null;
         }
-        return tokens.remembered(authorization.substring(SCHEME.length()));
+        return tokens.remembered(authorization, SCHEME.length());
     }
 
     @Override

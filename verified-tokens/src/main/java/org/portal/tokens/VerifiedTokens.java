@@ -36,7 +36,7 @@ public class VerifiedTokens {
     static final int MAXIMUM_SIZE = 20_000;
 
     private final Clock clock;
-    private final Cache<String, Remembered> identities;
+    private final Cache<TokenText, Remembered> identities;
 
     public VerifiedTokens(Clock clock, MeterRegistry metrics) {
         this.clock = clock;
@@ -47,9 +47,12 @@ public class VerifiedTokens {
         CaffeineCacheMetrics.monitor(metrics, identities, "verified-tokens");
     }
 
-    /** The identity verified from exactly this token, or null when none is remembered (or it has expired). */
-    SecurityIdentity remembered(String token) {
-        Remembered remembered = identities.getIfPresent(token);
+    /**
+     * The identity verified from exactly the token that is {@code text} from index {@code from} on, or null
+     * when none is remembered (or it has expired).
+     */
+    SecurityIdentity remembered(String text, int from) {
+        Remembered remembered = identities.getIfPresent(TokenText.of(text, from));
         // An entry can outlive its expiry until Caffeine's next maintenance: the expiry is checked here too.
         if (remembered != null && clock.millis() < remembered.expiresAtMillis()) {
             return remembered.identity();
@@ -64,7 +67,7 @@ public class VerifiedTokens {
             long expiresAt = token.getExpirationTime() * 1000;
             if (expiresAt > clock.millis()) {
                 // Through the map view: only look-ups of a call's token count as hits and misses.
-                identities.asMap().putIfAbsent(credential.getToken(), new Remembered(identity, expiresAt));
+                identities.asMap().putIfAbsent(TokenText.of(credential.getToken(), 0), new Remembered(identity, expiresAt));
             }
         }
     }
@@ -72,20 +75,63 @@ public class VerifiedTokens {
     private record Remembered(SecurityIdentity identity, long expiresAtMillis) {
     }
 
-    private final class UntilTokenExpires implements Expiry<String, Remembered> {
+    /**
+     * A token's text as the cache's key, also where it ends a longer string (a call's Authorization header),
+     * so that a look-up copies nothing. It is hashed by its last characters only, the signature's, which
+     * tell signed tokens apart: a call does not hash a kilobyte. Keys are compared in full.
+     */
+    private static final class TokenText {
+        /** The signature's last characters: 192 random bits in an RS256 token's base64url signature. */
+        private static final int HASHED = 32;
+
+        private final String text;
+        private final int from;
+        private final int hash;
+
+        private TokenText(String text, int from, int hash) {
+            this.text = text;
+            this.from = from;
+            this.hash = hash;
+        }
+
+        static TokenText of(String text, int from) {
+            int hash = 0;
+            for (int i = Math.max(from, text.length() - HASHED); i < text.length(); i++) {
+                hash = 31 * hash + text.charAt(i);
+            }
+            return new TokenText(text, from, hash);
+        }
+
+        private int length() {
+            return text.length() - from;
+        }
+
         @Override
-        public long expireAfterCreate(String token, Remembered remembered, long currentTime) {
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenText token && token.hash == hash && token.length() == length()
+                    && text.regionMatches(from, token.text, token.from, length());
+        }
+    }
+
+    private final class UntilTokenExpires implements Expiry<TokenText, Remembered> {
+        @Override
+        public long expireAfterCreate(TokenText token, Remembered remembered, long currentTime) {
             long left = Duration.ofMillis(remembered.expiresAtMillis() - clock.millis()).toNanos();
             return Math.max(0, Math.min(left, LONGEST.toNanos()));
         }
 
         @Override
-        public long expireAfterUpdate(String token, Remembered remembered, long currentTime, long currentDuration) {
+        public long expireAfterUpdate(TokenText token, Remembered remembered, long currentTime, long currentDuration) {
             return expireAfterCreate(token, remembered, currentTime);
         }
 
         @Override
-        public long expireAfterRead(String token, Remembered remembered, long currentTime, long currentDuration) {
+        public long expireAfterRead(TokenText token, Remembered remembered, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.Map;
@@ -132,6 +134,7 @@ public class QuotaCounter {
      */
     private final Map<UUID, Long> setHere = new ConcurrentHashMap<>();
     private volatile LocalDate overLimitDay;
+    private volatile Day currentDay;
 
     public QuotaCounter(ReactiveRedisDataSource redis, CountingConnection counting, @RestClient UsageClient usage,
             QuotaNotices notices, ChangeEventPublisher changes, GatewayConfig config, Clock clock, MeterRegistry metrics,
@@ -174,18 +177,19 @@ public class QuotaCounter {
     private CompletionStage<QuotaDecision> count(AccessContext caller, boolean mayWait) {
         UUID userId = caller.userId();
         int limit = caller.dailyCallLimit();
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
-        LocalDate day = now.toLocalDate();
-        ZonedDateTime reset = day.plusDays(1).atStartOfDay(config.zone());
-        long secondsToReset = Duration.between(now, reset).toSeconds();
-        String key = key(userId, day);
+        long millis = clock.millis();
+        Day today = day(millis);
+        LocalDate day = today.date();
+        ZonedDateTime reset = today.reset();
+        long secondsToReset = today.secondsToReset(millis);
+        String key = today.keys().computeIfAbsent(userId, user -> key(user, day));
         Tally tally = tallies.computeIfAbsent(key, k -> new Tally(caller.accountId(), caller.edition(), caller.licenseId()));
         // The lease first: numbers this gateway holds were taken before the counter reached the limit, and a
         // refusal seen by a concurrent call must not strand them.
         Lease lease = leases.computeIfAbsent(key, k -> new Lease());
         long leased = lease.take();
         if (leased > 0) {
-            return CompletableFuture.completedFuture(admitted(userId, now, reset, leased, limit, secondsToReset));
+            return CompletableFuture.completedFuture(admitted(userId, day, reset, leased, limit, secondsToReset));
         }
         if (!config.shadow() && knownOverLimit(key, day)) {
             tally.refused().incrementAndGet();
@@ -214,7 +218,7 @@ public class QuotaCounter {
                         : lookingUp.computeIfAbsent(key, k -> durableCount(userId, day)
                                 .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
                                 .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start), want)))
-                .map(reply -> decided(key, userId, now, reset, reply, limit, secondsToReset, asking))
+                .map(reply -> decided(key, userId, day, reset, reply, limit, secondsToReset, asking))
                 .invoke(decision -> {
                     if (!decision.admitted() && decision.counted()) {
                         tally.refused().incrementAndGet();
@@ -355,7 +359,33 @@ public class QuotaCounter {
 
     /** Today's date in the counters' zone. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(config.zone()));
+        return day(clock.millis()).date();
+    }
+
+    /** The counters' day at this instant, worked out once a day rather than for every call. */
+    private Day day(long millis) {
+        Day known = currentDay;
+        if (known != null && known.holds(millis)) {
+            return known;
+        }
+        ZoneId zone = config.zone();
+        LocalDate date = Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
+        ZonedDateTime reset = date.plusDays(1).atStartOfDay(zone);
+        known = new Day(date, date.atStartOfDay(zone).toInstant().toEpochMilli(), reset, reset.toInstant().toEpochMilli(),
+                new ConcurrentHashMap<>());
+        currentDay = known;
+        return known;
+    }
+
+    /** A day in the counters' zone: when it starts and ends, and its users' counter keys as calls asked for them. */
+    private record Day(LocalDate date, long startMillis, ZonedDateTime reset, long resetMillis, Map<UUID, String> keys) {
+        boolean holds(long millis) {
+            return millis >= startMillis && millis < resetMillis;
+        }
+
+        long secondsToReset(long millis) {
+            return (resetMillis - millis) / 1000;
+        }
     }
 
     /** Another gateway (or this one) changed a user's count: they may no longer be over their limit. */
@@ -412,7 +442,7 @@ public class QuotaCounter {
     }
 
     /** Redis's answer: refused, or this call's number and (for a lease) the numbers after it kept for the next calls. */
-    private QuotaDecision decided(String key, UUID userId, ZonedDateTime now, ZonedDateTime reset, Response reply, int limit,
+    private QuotaDecision decided(String key, UUID userId, LocalDate day, ZonedDateTime reset, Response reply, int limit,
             long secondsToReset, boolean leasing) {
         breaker.succeeded();
         long granted = reply.get(0).toLong();
@@ -425,16 +455,16 @@ public class QuotaCounter {
         if (leasing) {
             leases.computeIfAbsent(key, k -> new Lease()).add(first + 1, used, limit);
         }
-        return admitted(userId, now, reset, first, limit, secondsToReset);
+        return admitted(userId, day, reset, first, limit, secondsToReset);
     }
 
     /** The call got number {@code number} of the day. */
-    private QuotaDecision admitted(UUID userId, ZonedDateTime now, ZonedDateTime reset, long number, int limit,
+    private QuotaDecision admitted(UUID userId, LocalDate day, ZonedDateTime reset, long number, int limit,
             long secondsToReset) {
         if (number > limit) {
             shadowRefusals.increment();
         } else if (!config.shadow()) {
-            notices.counted(userId, now, reset, number, limit);
+            notices.counted(userId, day, reset, number, limit);
         }
         return new QuotaDecision(true, true, limit, Math.max(0, limit - number), secondsToReset);
     }

@@ -82,11 +82,10 @@ public class QuotaNotices {
      * today; never holds up the call. The number, not equality with the mark, decides: numbers leased
      * and given back may skip the mark itself.
      */
-    void counted(UUID userId, ZonedDateTime now, ZonedDateTime reset, long number, int limit) {
+    void counted(UUID userId, LocalDate day, ZonedDateTime reset, long number, int limit) {
         if (number < Mark.WARNING.at(limit)) {
             return;
         }
-        LocalDate day = now.toLocalDate();
         if (!day.equals(toldDay)) {
             told.clear();
             toldDay = day;

@@ -183,6 +183,8 @@ public class ServiceProxy {
                 toService.setChunked(true);
                 bounded = new BoundedBody(caller, bodyLimit(caller));
                 body = bounded;
+            } else {
+                body = null;
             }
             // A caller who leaves before the answer has the service's request reset: nobody waits for it.
             answer.exceptionHandler(callerLeft -> toService.reset());
@@ -193,7 +195,13 @@ public class ServiceProxy {
                     failed(caller, answered.cause(), bounded != null && bounded.exceeded());
                 }
             });
-            body.pipe().endOnFailure(false).to(toService).onFailure(broken -> toService.reset());
+            if (body == null) {
+                // Without a length or chunks the request has no body (RFC 9112, 6.3): nothing to stream.
+                caller.resume();
+                toService.end();
+            } else {
+                body.pipe().endOnFailure(false).to(toService).onFailure(broken -> toService.reset());
+            }
         }
 
         private void answer(HttpClientResponse fromService) {
@@ -260,11 +268,41 @@ public class ServiceProxy {
     /** The answer's body in one buffer; one the service breaks off fails. */
     private static Future<Buffer> whole(HttpClientResponse fromService, long length) {
         Promise<Buffer> read = Promise.promise();
-        Buffer whole = Buffer.buffer(length > 0 ? (int) length : 1024);
-        fromService.exceptionHandler(read::tryFail).handler(whole::appendBuffer)
-                .endHandler(end -> read.tryComplete(whole))
+        WholeBody whole = new WholeBody(length);
+        fromService.exceptionHandler(read::tryFail).handler(whole::add)
+                .endHandler(end -> read.tryComplete(whole.body()))
                 .resume();
         return read.future();
+    }
+
+    /**
+     * A body as it arrives. A small answer mostly comes in one piece, a buffer of its own (Vert.x copies
+     * what it reads off the socket): that piece is the body, not copied again.
+     */
+    private static final class WholeBody {
+        private final long length;
+        private Buffer body;
+        private boolean joined;
+
+        WholeBody(long length) {
+            this.length = length;
+        }
+
+        void add(Buffer piece) {
+            if (body == null) {
+                body = piece;
+            } else {
+                if (!joined) {
+                    body = Buffer.buffer(length > 0 ? (int) length : 2 * body.length()).appendBuffer(body);
+                    joined = true;
+                }
+                body.appendBuffer(piece);
+            }
+        }
+
+        Buffer body() {
+            return body == null ? Buffer.buffer() : body;
+        }
     }
 
     /**

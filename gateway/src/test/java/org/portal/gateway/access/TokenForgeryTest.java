@@ -107,7 +107,10 @@ class TokenForgeryTest {
         server().verify(0, anyRequestedFor(urlPathMatching("/(api|internal)/.*")));
     }
 
-    /** Verified tokens are remembered by their exact text (VerifiedTokens): a changed signature is verified in full. */
+    /**
+     * Verified tokens are remembered by their exact text (VerifiedTokens, which hashes only the signature's
+     * end): a changed signature, and a remembered signature on other claims, are verified in full.
+     */
     @org.junit.jupiter.api.Test
     void aRememberedTokenWithAnotherSignatureIsRefused() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
@@ -117,6 +120,9 @@ class TokenForgeryTest {
         String other = token.substring(0, token.lastIndexOf('.') + 1) + new StringBuilder(signature).reverse();
         given().auth().oauth2(other).get("/api/sections/knowledge-base/records").then().statusCode(401);
         given().auth().oauth2(token + "x").get("/api/sections/knowledge-base/records").then().statusCode(401);
+        String otherClaims = TestTokens.of("someone-else", "portal-user");
+        String signedAsTheFirst = otherClaims.substring(0, otherClaims.lastIndexOf('.') + 1) + signature;
+        given().auth().oauth2(signedAsTheFirst).get("/api/sections/knowledge-base/records").then().statusCode(401);
     }
 
     @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
