@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,8 +80,10 @@ class KnowledgeUpkeepIT {
         given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("language", "de-DE", "listColumns", Map.of("cases", List.of("subject", "status"))))
                 .put(RunningSystem.GATEWAY + "/api/me/preferences").then().statusCode(200);
-        given().auth().oauth2(token).queryParam("q", "rechnung " + word).get(RECORDS + "/search").then().statusCode(200)
-                .body("id", contains(german));
+        // sections-service learns the new language from the user-changed event (through Redis), moments later.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> given().auth().oauth2(token).queryParam("q", "rechnung " + word).get(RECORDS + "/search")
+                        .then().statusCode(200).body("id", contains(german)));
 
         given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("listColumns", Map.of("cases", List.of("subject", "salary"))))
