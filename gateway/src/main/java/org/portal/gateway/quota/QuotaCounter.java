@@ -308,13 +308,13 @@ public class QuotaCounter {
 
     /** Today's count for a user without counting anything; a Redis failure is an unavailable problem. */
     public Uni<QuotaView> peek(UUID userId, int limit) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
-        ZonedDateTime reset = now.toLocalDate().plusDays(1).atStartOfDay(config.zone());
-        return redis.execute("GET", key(userId, now.toLocalDate()))
+        Day today = day(clock.millis());
+        String key = key(userId, today.date());
+        return redis.execute("GET", key)
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .map(reply -> {
-                    long used = reply == null ? 0 : Math.max(0, reply.toLong() - leasedUnused(key(userId, now.toLocalDate())));
-                    return new QuotaView(limit, used, Math.max(0, limit - used), reset.toInstant());
+                    long used = reply == null ? 0 : Math.max(0, reply.toLong() - leasedUnused(key));
+                    return new QuotaView(limit, used, Math.max(0, limit - used), today.reset().toInstant());
                 })
                 .onFailure().transform(e -> new ProblemException(QuotaView.UNAVAILABLE,
                         "The call counter cannot be read right now; try again shortly"));

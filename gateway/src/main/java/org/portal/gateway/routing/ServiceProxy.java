@@ -175,10 +175,11 @@ public class ServiceProxy {
                 toService.authority(caller.authority());
             }
             // A stated Content-Length was checked before; a chunked body is counted as it streams.
-            ReadStream<Buffer> body = caller;
+            ReadStream<Buffer> body;
             String length = caller.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null) {
                 headers.set(HttpHeaders.CONTENT_LENGTH, length);
+                body = caller;
             } else if (caller.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)) {
                 toService.setChunked(true);
                 bounded = new BoundedBody(caller, bodyLimit(caller));
@@ -233,7 +234,7 @@ public class ServiceProxy {
                 // A small answer of known length is read whole and written with its head in one go: one write,
                 // not two. So is an answer without a length to a HTTP/1.0 caller, who cannot take chunks. One
                 // the service breaks off is a 502: nothing has been written yet.
-                whole(fromService, length).onSuccess(complete -> head(fromService)
+                whole(fromService).onSuccess(complete -> head(fromService)
                         .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(complete.length())).end(complete))
                         .onFailure(broken -> failed(caller, broken, false));
                 return;
@@ -266,9 +267,9 @@ public class ServiceProxy {
     }
 
     /** The answer's body in one buffer; one the service breaks off fails. */
-    private static Future<Buffer> whole(HttpClientResponse fromService, long length) {
+    private static Future<Buffer> whole(HttpClientResponse fromService) {
         Promise<Buffer> read = Promise.promise();
-        WholeBody whole = new WholeBody(length);
+        WholeBody whole = new WholeBody();
         fromService.exceptionHandler(read::tryFail).handler(whole::add)
                 .endHandler(end -> read.tryComplete(whole.body()))
                 .resume();
@@ -276,28 +277,15 @@ public class ServiceProxy {
     }
 
     /**
-     * A body as it arrives. A small answer mostly comes in one piece, a buffer of its own (Vert.x copies
-     * what it reads off the socket): that piece is the body, not copied again.
+     * A body as it arrives. Each piece is a buffer of its own (Vert.x copies what it reads off the socket):
+     * the first is the body, and the next ones are appended to it. A small answer mostly comes in one piece,
+     * which is then not copied again.
      */
     private static final class WholeBody {
-        private final long length;
         private Buffer body;
-        private boolean joined;
-
-        WholeBody(long length) {
-            this.length = length;
-        }
 
         void add(Buffer piece) {
-            if (body == null) {
-                body = piece;
-            } else {
-                if (!joined) {
-                    body = Buffer.buffer(length > 0 ? (int) length : 2 * body.length()).appendBuffer(body);
-                    joined = true;
-                }
-                body.appendBuffer(piece);
-            }
+            body = body == null ? piece : body.appendBuffer(piece);
         }
 
         Buffer body() {
