@@ -21,8 +21,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RememberedTokens implements HttpAuthenticationMechanism {
 
-    private static final String SCHEME = "Bearer ";
-
     private final VerifiedTokens tokens;
 
     public RememberedTokens(VerifiedTokens tokens) {
@@ -39,11 +37,7 @@ public class RememberedTokens implements HttpAuthenticationMechanism {
      * remembered: the request is then OIDC's to verify.
      */
     public SecurityIdentity identity(HttpServerRequest request) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return null;
-        }
-        return tokens.remembered(authorization, SCHEME.length());
+        return tokens.remembered(request.getHeader("Authorization"));
     }
 
     @Override

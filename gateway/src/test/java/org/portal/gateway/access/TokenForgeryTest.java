@@ -140,6 +140,20 @@ class TokenForgeryTest {
                 "calls answered from the remembered identity");
     }
 
+    /** The scheme's letter case is the client's choice (RFC 9110): "bearer" finds the remembered identity too. */
+    @org.junit.jupiter.api.Test
+    void aTokenUnderALowerCaseSchemeIsVerifiedOnce() {
+        server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
+        String token = TestTokens.of("forger", "portal-user");
+        double before = rememberedHits();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", "bearer " + token).get("/api/sections/knowledge-base/records").then()
+                    .statusCode(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(2, rememberedHits() - before, 0.0,
+                "calls answered from the remembered identity");
+    }
+
     private double rememberedHits() {
         String text = given().get(metrics).then().statusCode(200).extract().asString();
         return text.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"verified-tokens\"")
