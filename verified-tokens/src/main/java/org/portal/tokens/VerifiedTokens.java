@@ -3,7 +3,7 @@ package org.portal.tokens;
 import java.time.Clock;
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -28,7 +28,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  * tokens it holds before OIDC's mechanism; {@link VerifiedTokenRecorder} records what OIDC verified,
  * as the augmentors left it.
  */
-@ApplicationScoped
+// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+@Singleton
 public class VerifiedTokens {
 
     /** Identities are re-verified at least this often, whatever the token's lifetime. */

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.portal.events.ChangeEvent;
 import org.portal.events.ReceivedChange;
@@ -31,7 +31,8 @@ import io.smallrye.mutiny.Uni;
  * refresh keeps the old one until {@code expire-after}, which bounds how stale a context can get when
  * the services do not answer. Change events drop contexts at once.
  */
-@ApplicationScoped
+// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+@Singleton
 public class AccessContextResolver {
 
     static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(1500);

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -61,7 +61,8 @@ import io.vertx.mutiny.redis.client.Response;
  * today's durable count in licensing-service, which the gateways copy there every minute: losing
  * Redis costs at most the calls of the last minute, not a fresh allowance.
  */
-@ApplicationScoped
+// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+@Singleton
 public class QuotaCounter {
 
     // ARGV: limit, seconds to expiry, shadow ("1": count every call and never refuse), the count to
