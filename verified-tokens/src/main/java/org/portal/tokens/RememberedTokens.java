@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
  * challenge, is left to OIDC's mechanism (this one answers null). The gateway also asks it directly,
  * before Quarkus's authentication handler, for the calls it forwards.
  */
-// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+// A singleton: on every call's path, where a client proxy's context look-up costs (docs/architecture.md).
 @Singleton
 public class RememberedTokens implements HttpAuthenticationMechanism {
 

@@ -28,7 +28,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * tokens it holds before OIDC's mechanism; {@link VerifiedTokenRecorder} records what OIDC verified,
  * as the augmentors left it.
  */
-// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+// A singleton: on every call's path, where a client proxy's context look-up costs (docs/architecture.md).
 @Singleton
 public class VerifiedTokens {
 

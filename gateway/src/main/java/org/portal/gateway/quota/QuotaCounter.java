@@ -61,7 +61,7 @@ import io.vertx.mutiny.redis.client.Response;
  * today's durable count in licensing-service, which the gateways copy there every minute: losing
  * Redis costs at most the calls of the last minute, not a fresh allowance.
  */
-// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+// A singleton: on every call's path, where a client proxy's context look-up costs (docs/architecture.md).
 @Singleton
 public class QuotaCounter {
 

@@ -16,7 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * would be). Kept per gateway instance: it guards each instance's capacity, where the quota must be
  * one count across instances.
  */
-// On every call's path: a singleton has no client proxy looking up its context per call (2 % of the gateway's CPU).
+// A singleton: on every call's path, where a client proxy's context look-up costs (docs/architecture.md).
 @Singleton
 public class BurstLimit {
 

@@ -22,6 +22,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
@@ -130,7 +131,7 @@ class TokenForgeryTest {
 
     /** The scheme's letter case is the client's choice (RFC 9110): "bearer" finds the remembered identity too. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = { "Bearer", "bearer" })
+    @ValueSource(strings = { "Bearer", "bearer" })
     void aRepeatedTokenIsVerifiedOnce(String scheme) {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         String token = TestTokens.of("forger", "portal-user");
