@@ -9,7 +9,8 @@
 #     PostgreSQL ("full"): what the service adds to the gateway's own cost.
 # With PORTAL_BENCH_BASELINE=<a gateway's quarkus-run.jar> (an earlier build), that gateway is a third
 # target in the same rounds: before and after, measured together. PORTAL_BENCH_BASELINE_ENV="KEY=VALUE ..."
-# starts that gateway with other settings (the same jar with another setting is a baseline too).
+# starts that gateway with other settings, PORTAL_BENCH_BASELINE_JAVA_OPTS with other JVM options
+# added to deploy/docker/jvm.options (the same jar with another setting is a baseline too).
 # Rounds interleave the targets, the order rotating each round (the first target otherwise runs on a
 # colder JIT); the figures are the medians over the rounds.
 #
@@ -65,7 +66,7 @@ JAVA_OPTS="$profiler_opts" "$root/deploy/local/run.sh" gateway-instance isolated
   PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
 if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
   # shellcheck disable=SC2086 # the settings are words on purpose
-  "$root/deploy/local/run.sh" gateway-instance --jar "$PORTAL_BENCH_BASELINE" baseline-gateway "$baseline_port" \
+  JAVA_OPTS="${PORTAL_BENCH_BASELINE_JAVA_OPTS:-}" "$root/deploy/local/run.sh" gateway-instance --jar "$PORTAL_BENCH_BASELINE" baseline-gateway "$baseline_port" \
     PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" ${PORTAL_BENCH_BASELINE_ENV:-} >>"$work/start.log"
   targets+=(baseline)
   url[baseline]="http://127.0.0.1:$baseline_port$path"

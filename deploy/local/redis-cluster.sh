@@ -5,9 +5,12 @@
 #
 # Usage: deploy/local/redis-cluster.sh start [FIRST_PORT]   prints PORTAL_REDIS_URL's value
 #        deploy/local/redis-cluster.sh stop
-# Without FIRST_PORT it picks three free ports between 12000 and 14999: each node also listens on its
+# Without FIRST_PORT it picks three free ports between 5000 and 7999: each node also listens on its
 # port + 10000 for the cluster bus, and both must stay below 32768, where Linux hands out the local
-# ports of outgoing connections (a bus port there can be taken by any client socket).
+# ports of outgoing connections (a bus port there can be taken by any client socket). Both also stay
+# clear of the running system's ports (run.sh: 8080 and up, or a random base from 20000, with further
+# gateway instances at base + 400 to 499), which are taken only after the cluster started (a bus
+# port at 22800 once kept an end-to-end run's gateway instance from starting).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${PORTAL_STATE_DIR:-$here/.state}/redis-cluster"
@@ -50,7 +53,7 @@ start() {
     start_nodes "$first" || die "ports $first-$((first + 2)) (or their bus ports) are taken"
   else
     for _ in $(seq 1 10); do
-      first=$((12000 + (RANDOM % 300) * 10))
+      first=$((5000 + (RANDOM % 300) * 10))
       start_nodes "$first" && break
       first=""
     done

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,11 +17,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
@@ -59,15 +62,56 @@ class QuotaAcrossGatewaysIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Path pids = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids");
-        for (String name : List.of("cluster-gateway-a", "cluster-gateway-b")) {
-            Path pid = pids.resolve(name + ".pid");
-            if (pid.toFile().exists()) {
-                ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(pid).trim())).ifPresent(ProcessHandle::destroy);
-                java.nio.file.Files.delete(pid);
-            }
+        for (String name : List.of("cluster-gateway-a", "cluster-gateway-b", "cluster-gateway-stopping")) {
+            stopInstance(name);
         }
         run(SCRIPTS.resolve("redis-cluster.sh").toString(), "stop");
+    }
+
+    /** Stops a gateway instance as Kubernetes does (SIGTERM) and waits until it has exited. */
+    static void stopInstance(String name) throws Exception {
+        Path pid = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids", name + ".pid");
+        if (pid.toFile().exists()) {
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()));
+            if (process.isPresent()) {
+                process.get().destroy();
+                process.get().onExit().get(60, TimeUnit.SECONDS);
+            }
+            Files.delete(pid);
+        }
+    }
+
+    /**
+     * A gateway that stops cleanly gives its leases back: the call numbers it took from the shared counter
+     * and never handed out are the user's again. Its leases never go idle here, so only the stop can give
+     * them back.
+     */
+    @Test
+    void aGatewayThatStopsGivesItsLeasesBack() throws Exception {
+        String name = "cluster-gateway-stopping";
+        String gateway = "http://localhost:" + (gatewayPort + 440);
+        run(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name, Integer.toString(gatewayPort + 440),
+                "PORTAL_REDIS_CLIENT_TYPE=cluster", "PORTAL_REDIS_URL=" + nodes, "PORTAL_REDIS_NAMESPACE=" + NAMESPACE,
+                "PORTAL_GATEWAY_QUOTA_LEASE_IDLE=1H", "PORTAL_SHUTDOWN_DELAY=0S");
+        String admin = RunningSystem.token("admin");
+        RunningSystem.LinkedPerson person = RunningSystem.linkedPortalUser(admin, RunningSystem.accountId(admin, "Acme"),
+                "quota-stopping", "customer");
+        String token = RunningSystem.token(person.username());
+        int calls = 5;
+        for (int i = 0; i < calls; i++) {
+            given().auth().oauth2(token).get(gateway + "/api/sections/knowledge-base/records?limit=1").then().statusCode(200);
+        }
+        String key = NAMESPACE + "quota:" + person.userId() + ":" + LocalDate.now(ZoneOffset.UTC);
+        int counted = Integer.parseInt(redisGet(key));
+        org.junit.jupiter.api.Assertions.assertTrue(counted > calls, "the gateway holds a lease: " + counted);
+
+        stopInstance(name);
+
+        assertEquals(Integer.toString(calls), redisGet(key), "the unused numbers went back with the stop");
+    }
+
+    private static String redisGet(String key) throws Exception {
+        return run("redis-cli", "-c", "-p", nodes.split(",")[0].replaceAll(".*:", ""), "GET", key).trim();
     }
 
     @Test

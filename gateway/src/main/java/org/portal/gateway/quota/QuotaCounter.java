@@ -19,7 +19,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -36,6 +35,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -269,9 +269,12 @@ public class QuotaCounter {
         });
     }
 
-    /** On a clean stop every lease goes back, so that no call a user was counted for is lost with this gateway. */
-    @PreDestroy
-    void giveBackAllLeases() {
+    /**
+     * On a clean stop every lease goes back, so that no call a user was counted for is lost with this
+     * gateway. On the shutdown event, not in a pre-destroy callback: by the time beans are destroyed,
+     * the Redis client is closed.
+     */
+    void giveBackAllLeases(@Observes ShutdownEvent stopping) {
         leases.forEach((key, lease) -> {
             long left = lease.releaseAll();
             if (left > 0) {

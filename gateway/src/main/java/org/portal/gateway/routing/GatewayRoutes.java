@@ -36,6 +36,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -54,6 +55,8 @@ public class GatewayRoutes {
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
     private static final CompletionStage<Void> AUTHORIZED = CompletableFuture.completedFuture(null);
     private static final Pattern SENSIBLE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    /** The context local where Quarkus's HTTP metrics and tracing find a request's path template. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     private static final AttributeKey<String> REQUEST_ID_ATTRIBUTE = AttributeKey.stringKey("portal.request_id");
     /**
      * Between CORS (whose headers every answer needs) and authentication: Quarkus orders its filters by
@@ -105,34 +108,37 @@ public class GatewayRoutes {
      * whole way to {@link #handle}.
      */
     private void handleRemembered(RoutingContext ctx) {
-        Optional<Target> service = service(ctx);
-        SecurityIdentity identity = service.isPresent() ? rememberedTokens.identity(ctx.request()) : null;
+        Optional<RouteTable.Route> route = serviceRoute(ctx);
+        SecurityIdentity identity = route.isPresent() ? rememberedTokens.identity(ctx.request()) : null;
         if (identity == null) {
             ctx.next();
             return;
         }
         ctx.setUser(new QuarkusHttpUser(identity));
-        pipeline(ctx, service.get(), identity);
+        pipeline(ctx, route.get(), identity);
     }
 
     private void handle(RoutingContext ctx) {
-        Optional<Target> service = service(ctx);
-        if (service.isEmpty()) {
+        Optional<RouteTable.Route> route = serviceRoute(ctx);
+        if (route.isEmpty()) {
             if (withinBurst(ctx, caller(ctx)).admitted()) {
                 ctx.next();
             }
             return;
         }
-        pipeline(ctx, service.get(), ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null);
+        pipeline(ctx, route.get(), ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null);
     }
 
-    /** The service that owns the call's path; empty for the gateway's own paths and unknown ones. */
-    private static Optional<Target> service(RoutingContext ctx) {
-        return RouteTable.match(ctx.normalizedPath()).map(RouteTable.Route::target).filter(target -> target != Target.GATEWAY);
+    /** The route to the service that owns the call's path; empty for the gateway's own paths and unknown ones. */
+    private static Optional<RouteTable.Route> serviceRoute(RoutingContext ctx) {
+        return RouteTable.match(ctx.normalizedPath()).filter(route -> route.target() != Target.GATEWAY);
     }
 
     /** The pipeline of a call to a service, with the identity its token was verified as (null: none). */
-    private void pipeline(RoutingContext ctx, Target target, SecurityIdentity identity) {
+    private void pipeline(RoutingContext ctx, RouteTable.Route route, SecurityIdentity identity) {
+        // Read by the server metrics (and the trace's http.route) in place of the path, which has ids in it.
+        ContextLocals.put(URL_PATH_TEMPLATE, route.metricsUri());
+        Target target = route.target();
         String path = ctx.normalizedPath();
         String requestId = requestId(ctx);
         ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);

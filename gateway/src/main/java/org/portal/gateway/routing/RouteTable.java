@@ -12,6 +12,14 @@ public final class RouteTable {
     /** A path prefix (the path itself or anything below it) and where it goes. */
     public record Route(String prefix, Target target, boolean counted) {
 
+        /**
+         * The route's name in the gateway's metrics, for every path under it: one series per route, not one
+         * per record id. The owning service's own metrics name each of its operations.
+         */
+        public String metricsUri() {
+            return prefix + "/**";
+        }
+
         boolean matches(String path) {
             return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
         }

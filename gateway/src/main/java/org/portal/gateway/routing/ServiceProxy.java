@@ -36,6 +36,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.StreamResetException;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.streams.ReadStream;
 
 /**
@@ -172,8 +173,10 @@ public class ServiceProxy {
                 }
             });
             headers.set(REQUEST_ID, answer.headers().get(REQUEST_ID));
-            if (caller.authority() != null) {
-                toService.authority(caller.authority());
+            // Read once: behind a trusted proxy, each read parses the forwarded headers again.
+            HostAndPort authority = caller.authority();
+            if (authority != null) {
+                toService.authority(authority);
             }
             // A stated Content-Length was checked before; a chunked body is counted as it streams.
             ReadStream<Buffer> body;

@@ -190,6 +190,9 @@ class GatewayPipelineTest {
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
         String path = "/api/sections/knowledge-base/records/slow";
         server().stubFor(get(urlEqualTo(path)).willReturn(json(200, "{}").withFixedDelay(1500)));
+        // The route's series: other tests' calls may be in them already.
+        double callersLeft = served("/api/sections/**", "499");
+        double badGateways = served("/api/sections/**", "502");
         try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
             caller.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                     + TestTokens.of(subject, "portal-user") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -198,14 +201,41 @@ class GatewayPipelineTest {
             Awaitility.await().atMost(Duration.ofSeconds(5))
                     .until(() -> !server().findAll(getRequestedFor(urlEqualTo(path))).isEmpty());
         }
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> served(path, "499") > 0);
-        assertEquals(1, served(path, "499"), "counted as the caller's leaving");
-        assertEquals(0, served(path, "502"), "not as a bad gateway");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> served("/api/sections/**", "499") > callersLeft);
+        assertEquals(callersLeft + 1, served("/api/sections/**", "499"), "counted as the caller's leaving");
+        assertEquals(badGateways, served("/api/sections/**", "502"), "not as a bad gateway");
     }
 
-    private double served(String path, String status) {
+    /**
+     * One time series per route, not per path: a series per record id or per made-up path would grow
+     * Prometheus without end, and past Quarkus's 100 URI tags the gateway would stop measuring new paths.
+     */
+    @Test
+    void theMetricsNameTheRouteNotTheRecordOrAMadeUpPath() {
+        String subject = subject();
+        portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
+        server().stubFor(get(urlPathMatching("/api/sections/knowledge-base/records/record-[^/]+"))
+                .willReturn(json(200, "{}")));
+        List<String> ids = List.of("record-" + UUID.randomUUID(), "record-" + UUID.randomUUID());
+        for (String id : ids) {
+            given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+                    .get("/api/sections/knowledge-base/records/" + id + "?q=" + id).then().statusCode(200);
+        }
+        String madeUp = "made-up-" + UUID.randomUUID();
+        given().auth().oauth2("not-a-token").get("/api/" + madeUp).then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/licensing/" + madeUp).then().statusCode(401);
+        given().get("/" + madeUp).then().statusCode(404);
+
+        String exported = given().get(metrics).then().statusCode(200).extract().asString();
+        for (String path : List.of(ids.get(0), ids.get(1), madeUp)) {
+            assertEquals(List.of(), exported.lines().filter(line -> line.contains(path)).toList(), "no series names " + path);
+        }
+        assertTrue(served("/api/sections/**", "200") >= 2, "both reads under their route");
+    }
+
+    private double served(String uri, String status) {
         return given().get(metrics).then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"" + path + "\"")
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"" + uri + "\"")
                         && line.contains("status=\"" + status + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
