@@ -65,6 +65,7 @@ measure() {
   rps[$name]="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
   p50[$name]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
   p99[$name]="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms"
   errors="$(awk '/Non-2xx/ { print $5 }' <<<"$out")"
   [ -z "$errors" ] || echo "  $name: $errors non-2xx answers" >&2
 }
