@@ -2,6 +2,7 @@ package org.portal.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,12 +53,24 @@ class QuotaAcrossGatewaysIT {
     static void clusterAndTwoGateways() throws Exception {
         nodes = run(SCRIPTS.resolve("redis-cluster.sh").toString(), "start").trim();
         for (String name : List.of("cluster-gateway-a", "cluster-gateway-b")) {
-            int port = gatewayPort + (gateways.isEmpty() ? 400 : 420);
-            run(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name, Integer.toString(port),
-                    "PORTAL_REDIS_CLIENT_TYPE=cluster", "PORTAL_REDIS_URL=" + nodes, "PORTAL_REDIS_NAMESPACE=" + NAMESPACE,
-                    "PORTAL_USAGE_FLUSH_EVERY=1s");
-            gateways.add("http://localhost:" + port);
+            gateways.add(
+                    startOnTheCluster(name, gatewayPort + (gateways.isEmpty() ? 400 : 420), "PORTAL_USAGE_FLUSH_EVERY=1s"));
         }
+    }
+
+    /** Starts a gateway instance on the cluster, with further settings; its address. */
+    static String startOnTheCluster(String name, int port, String... settings) throws Exception {
+        List<String> command = new ArrayList<>(List.of(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name,
+                Integer.toString(port), "PORTAL_REDIS_CLIENT_TYPE=cluster", "PORTAL_REDIS_URL=" + nodes,
+                "PORTAL_REDIS_NAMESPACE=" + NAMESPACE));
+        command.addAll(List.of(settings));
+        run(command.toArray(String[]::new));
+        return "http://localhost:" + port;
+    }
+
+    /** A user's counter of today on the cluster. */
+    static String counterKey(String userId) {
+        return NAMESPACE + "quota:" + userId + ":" + LocalDate.now(ZoneOffset.UTC);
     }
 
     @AfterAll
@@ -89,10 +102,9 @@ class QuotaAcrossGatewaysIT {
     @Test
     void aGatewayThatStopsGivesItsLeasesBack() throws Exception {
         String name = "cluster-gateway-stopping";
-        String gateway = "http://localhost:" + (gatewayPort + 440);
-        run(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name, Integer.toString(gatewayPort + 440),
-                "PORTAL_REDIS_CLIENT_TYPE=cluster", "PORTAL_REDIS_URL=" + nodes, "PORTAL_REDIS_NAMESPACE=" + NAMESPACE,
-                "PORTAL_GATEWAY_QUOTA_LEASE_IDLE=1H", "PORTAL_SHUTDOWN_DELAY=0S");
+        // Beside DrainIT's instance at + 440.
+        String gateway = startOnTheCluster(name, gatewayPort + 460, "PORTAL_GATEWAY_QUOTA_LEASE_IDLE=1H",
+                "PORTAL_SHUTDOWN_DELAY=0S");
         String admin = RunningSystem.token("admin");
         RunningSystem.LinkedPerson person = RunningSystem.linkedPortalUser(admin, RunningSystem.accountId(admin, "Acme"),
                 "quota-stopping", "customer");
@@ -101,9 +113,9 @@ class QuotaAcrossGatewaysIT {
         for (int i = 0; i < calls; i++) {
             given().auth().oauth2(token).get(gateway + "/api/sections/knowledge-base/records?limit=1").then().statusCode(200);
         }
-        String key = NAMESPACE + "quota:" + person.userId() + ":" + LocalDate.now(ZoneOffset.UTC);
+        String key = counterKey(person.userId());
         int counted = Integer.parseInt(redisGet(key));
-        org.junit.jupiter.api.Assertions.assertTrue(counted > calls, "the gateway holds a lease: " + counted);
+        assertTrue(counted > calls, "the gateway holds a lease: " + counted);
 
         stopInstance(name);
 
@@ -159,7 +171,7 @@ class QuotaAcrossGatewaysIT {
         // refuses without asking Redis, even once the counter is reset behind its back; a quota-changed event
         // published on any node (here with redis-cli: the running system's services publish on its standalone
         // Redis) makes both forget, and the reset counter admits again.
-        String key = NAMESPACE + "quota:" + person.userId() + ":" + today;
+        String key = counterKey(person.userId());
         String node = nodes.split(",")[1].replaceAll(".*:", "");
         run("redis-cli", "-c", "-p", node, "SET", key, "0", "KEEPTTL");
         for (String gateway : gateways) {
