@@ -11,8 +11,11 @@
 # target in the same rounds: before and after, measured together. PORTAL_BENCH_BASELINE_ENV="KEY=VALUE ..."
 # starts that gateway with other settings, PORTAL_BENCH_BASELINE_JAVA_OPTS with other JVM options
 # added to deploy/docker/jvm.options (the same jar with another setting is a baseline too).
-# Rounds interleave the targets, the order rotating each round (the first target otherwise runs on a
-# colder JIT); the figures are the medians over the rounds.
+# Each target first takes PORTAL_BENCH_WARMUP seconds of the same load (default 60): a gateway fresh
+# from its start still has its C2 compiler thread busy for about two minutes of load (measured: up to a
+# fifth of a core, 10 s windows after 30 s of load), which the per-measurement warm-up of 5 s does not
+# cover and nginx never pays. Rounds then interleave the targets, the order rotating each round (the
+# first target otherwise runs on a colder JIT); the figures are the medians over the rounds.
 #
 # With PORTAL_BENCH_PROFILE=<file>, the isolated gateway runs under async-profiler (CPU time, Maven
 # Central's tools.profiler:async-profiler) and its collapsed stacks are written to the file, with a
@@ -72,6 +75,18 @@ if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
   url[baseline]="http://127.0.0.1:$baseline_port$path"
 fi
 
+warmup="${PORTAL_BENCH_WARMUP:-60}"
+for target in "${targets[@]}"; do
+  say "warming $target up for ${warmup}s"
+  wrk -t2 -c"$connections" -d"${warmup}s" -H "Authorization: Bearer $(token customer-acme)" "${url[$target]}" >/dev/null
+done
+# compiler_seconds PID: CPU seconds the JVM's JIT compiler threads have used so far.
+compiler_seconds() {
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '/\(C[12] CompilerThre/ { sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.1f", t / hz }'
+}
+isolated_pid="$(cat "$PORTAL_STATE_DIR/pids/isolated-gateway.pid")"
+compiled_before="$(compiler_seconds "$isolated_pid")"
+
 for round in $(seq 1 "$rounds"); do
   order=("${targets[@]:$(((round - 1) % ${#targets[@]}))}" "${targets[@]:0:$(((round - 1) % ${#targets[@]}))}")
   say "round $round of $rounds: ${order[*]}"
@@ -80,6 +95,9 @@ for round in $(seq 1 "$rounds"); do
     measure "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections"
   done
 done
+
+awk -v a="$compiled_before" -v b="$(compiler_seconds "$isolated_pid")" -v s="$((rounds * ${#targets[@]} * (duration + 5)))" 'BEGIN {
+  printf "JIT compilers of the isolated gateway: %.1f s of CPU in the rounds (about %d s)\n", b - a, s }' >&2
 
 # Any answer that was not a 2xx, by gateway and status, from each gateway's own request metrics.
 for port in "$gateway_port" "$isolated_port" ${PORTAL_BENCH_BASELINE:+"$baseline_port"}; do

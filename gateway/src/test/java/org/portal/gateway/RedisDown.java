@@ -2,6 +2,7 @@ package org.portal.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
@@ -50,7 +51,7 @@ public class RedisDown implements QuarkusTestProfile {
     public static void openTheBreaker(int status) {
         String token = portalUserCalling();
         for (int i = 0; i < 5; i++) {
-            io.restassured.RestAssured.given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then()
+            given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then()
                     .statusCode(status);
         }
     }

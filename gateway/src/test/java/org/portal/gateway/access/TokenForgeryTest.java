@@ -6,9 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.server;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -18,14 +20,17 @@ import java.util.UUID;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import org.awaitility.Awaitility;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -112,7 +117,7 @@ class TokenForgeryTest {
      * Verified tokens are remembered by their exact text (VerifiedTokens, which hashes only the signature's
      * end): a changed signature, and a remembered signature on other claims, are verified in full.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aRememberedTokenWithAnotherSignatureIsRefused() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         String token = TestTokens.of("forger", "portal-user");
@@ -126,8 +131,8 @@ class TokenForgeryTest {
         given().auth().oauth2(signedAsTheFirst).get("/api/sections/knowledge-base/records").then().statusCode(401);
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
-    java.net.URL metrics;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     /** The scheme's letter case is the client's choice (RFC 9110): "bearer" finds the remembered identity too. */
     @ParameterizedTest
@@ -140,7 +145,7 @@ class TokenForgeryTest {
             given().header("Authorization", scheme + " " + token).get("/api/sections/knowledge-base/records").then()
                     .statusCode(200);
         }
-        org.junit.jupiter.api.Assertions.assertEquals(4, rememberedHits() - before, 0.0,
+        assertEquals(4, rememberedHits() - before, 0.0,
                 "calls answered from the remembered identity");
     }
 
@@ -152,14 +157,14 @@ class TokenForgeryTest {
                 .sum();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aRememberedTokenIsRefusedOnceItExpires() {
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records")).willReturn(json(200, "{\"items\":[]}")));
         Instant now = Instant.now();
         String token = TestTokens.claims("forger", "portal-user").issuedAt(now).expiresAt(now.plusSeconds(2)).jws().keyId("1")
                 .sign();
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .pollInterval(java.time.Duration.ofMillis(200))
                 .until(() -> given().auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode() == 401);
     }

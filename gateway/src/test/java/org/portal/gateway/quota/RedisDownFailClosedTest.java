@@ -3,9 +3,12 @@ package org.portal.gateway.quota;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 import org.portal.gateway.RedisDown;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -20,8 +23,8 @@ class RedisDownFailClosedTest {
                 .body("type", equalTo("urn:portal:problem:quota-unavailable"));
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
-    java.net.URL ready;
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     /** Failing closed, a gateway whose Redis is gone cannot serve counted calls, and says so. */
     @Test

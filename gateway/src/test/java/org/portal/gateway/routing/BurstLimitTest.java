@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.server;
 
@@ -55,6 +56,6 @@ class BurstLimitTest {
             int status = given().get("/api/accounts").statusCode();
             refused += status == 429 ? 1 : 0;
         }
-        org.junit.jupiter.api.Assertions.assertTrue(refused >= 2, "refused " + refused + " of 4");
+        assertTrue(refused >= 2, "refused " + refused + " of 4");
     }
 }

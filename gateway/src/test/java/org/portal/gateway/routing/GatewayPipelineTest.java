@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portal.gateway.DownstreamServices.CUSTOMER_GRANTS;
 import static org.portal.gateway.DownstreamServices.json;
@@ -21,6 +22,7 @@ import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
 import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +42,11 @@ import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.TestTokens;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class GatewayPipelineTest {
@@ -60,8 +65,8 @@ class GatewayPipelineTest {
         return "user-" + UUID.randomUUID();
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
-    java.net.URL readiness;
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
 
     @Test
     void healthAndMetricsAreOnTheManagementPortOnly() {
@@ -88,14 +93,14 @@ class GatewayPipelineTest {
         assertEquals(1, forwarded.size(), "one trace context, not the caller's and the gateway's: " + forwarded);
         String[] parts = forwarded.get(0).split("-");
         assertEquals(trace, parts[1]);
-        org.junit.jupiter.api.Assertions.assertNotEquals(callersSpan, parts[2], "the parent is the gateway's span");
+        assertNotEquals(callersSpan, parts[2], "the parent is the gateway's span");
     }
 
     @Test
     void aPortalUserReadsAGrantedSectionAndGetsRateLimitHeaders() {
         String subject = subject();
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
-        io.restassured.response.Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+        Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
                 .get("/api/sections/knowledge-base/records");
         answer.then().statusCode(200)
                 .body("items[0].title", org.hamcrest.Matchers.equalTo("Reset a router"))
@@ -103,7 +108,7 @@ class GatewayPipelineTest {
                 .header("RateLimit", matchesPattern("\"daily\";r=999;t=\\d+"));
         // Stated once: the service's copies of the gateway's headers are dropped, never repeated.
         for (String name : java.util.List.of("RateLimit", "RateLimit-Policy", "X-Request-Id")) {
-            org.junit.jupiter.api.Assertions.assertEquals(1, answer.headers().getValues(name).size(), name);
+            assertEquals(1, answer.headers().getValues(name).size(), name);
         }
     }
 
@@ -120,7 +125,7 @@ class GatewayPipelineTest {
         // Stated, the length makes the service send the answer whole; left out, it compresses and chunks it.
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records/v7"))
                 .willReturn(identity ? versioned.withHeader("Content-Length", "13").withGzipDisabled(true) : versioned));
-        io.restassured.response.Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+        Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
                 .get("/api/sections/knowledge-base/records/v7");
         answer.then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(7));
         assertEquals(identity ? List.of("13") : List.of(), answer.headers().getValues("Content-Length"));
@@ -153,7 +158,7 @@ class GatewayPipelineTest {
         server().stubFor(get(urlEqualTo(path))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(body)
                         .withHeader("Content-Length", Integer.toString(body.length())).withGzipDisabled(true)));
-        io.restassured.response.Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user")).get(path);
+        Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user")).get(path);
         answer.then().statusCode(200).header("Content-Length", Integer.toString(body.length()));
         assertEquals(body, answer.asString());
     }
@@ -163,25 +168,25 @@ class GatewayPipelineTest {
         String subject = subject();
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records/broken-off")).willReturn(aResponse()
-                .withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK)));
+                .withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
         // A 502 when it breaks off before its head, a broken connection after: never a 200 ended as if whole.
         int status;
         try {
-            io.restassured.response.Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
+            Response answer = given().auth().oauth2(TestTokens.of(subject, "portal-user"))
                     .get("/api/sections/knowledge-base/records/broken-off");
             answer.asString();
             status = answer.statusCode();
         } catch (Exception brokenOff) {
             status = -1;
         }
-        org.junit.jupiter.api.Assertions.assertNotEquals(200, status);
+        assertNotEquals(200, status);
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
-    java.net.URL metrics;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
-    @io.quarkus.test.common.http.TestHTTPResource("/")
-    java.net.URL gateway;
+    @TestHTTPResource("/")
+    URL gateway;
 
     /** A caller who closes the connection while the service is still working is not the service's failure. */
     @Test
@@ -496,7 +501,7 @@ class GatewayPipelineTest {
         String subject = subject();
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
         server().stubFor(get(urlEqualTo("/api/sections/cases/records/broken")).willReturn(aResponse()
-                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
         given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/cases/records/broken").then()
                 .statusCode(502).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:bad-gateway"));
