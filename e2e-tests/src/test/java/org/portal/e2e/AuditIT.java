@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portal.e2e.RunningSystem.GATEWAY;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +45,7 @@ class AuditIT {
 
         String licenseId = "audit-e2e-" + UUID.randomUUID();
         LicenseSigner vendor = LicenseSigner.fromPrivateJwk(Files.readString(
-                Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "vendor", "private.jwk")));
+                LocalRunner.STATE.resolve("vendor").resolve("private.jwk")));
         String file = vendor.sign(new LicenseTerms(licenseId, INSTALLATION, "sales", 10, "customer", 1,
                 LocalDate.now().minusDays(1), LocalDate.now().plusYears(1)));
         given().auth().oauth2(admin).contentType("text/plain").body(file).post(GATEWAY + "/api/licensing/licenses").then()

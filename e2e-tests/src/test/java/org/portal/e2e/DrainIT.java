@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,11 +48,8 @@ class DrainIT {
     @Test
     void aStoppedInstanceAnswersEveryCallItWasSentUntilReadinessWentDown() throws Exception {
         int port = URI.create(RunningSystem.GATEWAY).getPort() + 440;
-        QuotaAcrossGatewaysIT.run(QuotaAcrossGatewaysIT.SCRIPTS.resolve("run.sh").toString(), "gateway-instance",
-                "drain-gateway",
-                Integer.toString(port), "PORTAL_SHUTDOWN_DELAY=3S");
-        Path pidFile = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids", "drain-gateway.pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        LocalRunner.startGateway("drain-gateway", port, "PORTAL_SHUTDOWN_DELAY=3S");
+        long pid = LocalRunner.pid("drain-gateway");
         String token = RunningSystem.token("customer-globex");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI call = URI.create("http://localhost:" + port + "/api/sections/knowledge-base/records?limit=1");
@@ -110,7 +105,7 @@ class DrainIT {
             caller.get();
         }
         callers.shutdown();
-        Files.deleteIfExists(pidFile);
+        Files.deleteIfExists(LocalRunner.pidFile("drain-gateway"));
 
         Map<String, Integer> seen = new TreeMap<>();
         outcomes.forEach((outcome, count) -> seen.put(outcome, count.get()));
@@ -133,16 +128,11 @@ class DrainIT {
             breaking.setDaemon(true);
             breaking.start();
             int port = URI.create(RunningSystem.GATEWAY).getPort() + 480;
-            QuotaAcrossGatewaysIT.run(QuotaAcrossGatewaysIT.SCRIPTS.resolve("run.sh").toString(), "gateway-instance",
-                    "breaking-gateway", Integer.toString(port),
-                    "PORTAL_SECTIONS_URL=http://localhost:" + service.getLocalPort(),
-                    "PORTAL_SHUTDOWN_DELAY=0S");
-            Path pidFile = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids",
-                    "breaking-gateway.pid");
-            ProcessHandle gateway = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+            String gateway = LocalRunner.startGateway("breaking-gateway", port,
+                    "PORTAL_SECTIONS_URL=http://localhost:" + service.getLocalPort(), "PORTAL_SHUTDOWN_DELAY=0S");
 
             HttpRequest call = HttpRequest
-                    .newBuilder(URI.create("http://localhost:" + port + "/api/sections/knowledge-base/records"))
+                    .newBuilder(URI.create(gateway + "/api/sections/knowledge-base/records"))
                     .header("Authorization", "Bearer " + RunningSystem.token("customer-globex"))
                     .timeout(Duration.ofSeconds(10)).build();
             // A HTTP/1.1 caller (as behind most ingresses) and a HTTP/2 one (Java's client upgrades to h2c).
@@ -160,10 +150,8 @@ class DrainIT {
             }
 
             long stopping = System.nanoTime();
-            gateway.destroy();
-            gateway.onExit().get(60, TimeUnit.SECONDS);
+            LocalRunner.stopGateway("breaking-gateway");
             long stoppedAfter = Duration.ofNanos(System.nanoTime() - stopping).toMillis();
-            Files.deleteIfExists(pidFile);
             System.out.printf("Broken-off answers: the callers saw %s; the instance stopped %d ms after SIGTERM%n", seen,
                     stoppedAfter);
             assertTrue(stoppedAfter < 10_000, "stopped within 10 s, not at the 20 s shutdown timeout: " + stoppedAfter + " ms");

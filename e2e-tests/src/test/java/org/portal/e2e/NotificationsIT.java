@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ class NotificationsIT {
         String caseId = newCase(RunningSystem.token("customer-acme"), subject);
         String agent = RunningSystem.token("agent");
         String admin = RunningSystem.token("admin");
-        long mailServer = mailServerPid();
+        long mailServer = LocalRunner.pid("mail-server");
         signal("STOP", mailServer);
         try {
             given().auth().oauth2(agent).contentType("application/json")
@@ -142,11 +140,6 @@ class NotificationsIT {
 
     private static List<Mailbox.Mail> about(Mailbox mailbox, String caseSubject) {
         return mailbox.mails().stream().filter(mail -> mail.subject().contains(caseSubject)).toList();
-    }
-
-    private static long mailServerPid() throws IOException {
-        Path pidFile = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids", "mail-server.pid");
-        return Long.parseLong(Files.readString(pidFile).strip());
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {

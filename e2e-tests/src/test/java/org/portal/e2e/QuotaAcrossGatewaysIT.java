@@ -4,27 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
@@ -41,7 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class QuotaAcrossGatewaysIT {
 
-    static final Path SCRIPTS = Path.of("..", "deploy", "local");
     static final int CONCURRENT = 64;
     static final int MORE_THAN_LEFT = 300;
     static final String NAMESPACE = "e2e-cluster:";
@@ -51,7 +44,7 @@ class QuotaAcrossGatewaysIT {
 
     @BeforeAll
     static void clusterAndTwoGateways() throws Exception {
-        nodes = run(SCRIPTS.resolve("redis-cluster.sh").toString(), "start").trim();
+        nodes = LocalRunner.run(LocalRunner.SCRIPTS.resolve("redis-cluster.sh").toString(), "start").trim();
         for (String name : List.of("cluster-gateway-a", "cluster-gateway-b")) {
             gateways.add(
                     startOnTheCluster(name, gatewayPort + (gateways.isEmpty() ? 400 : 420), "PORTAL_USAGE_FLUSH_EVERY=1s"));
@@ -60,12 +53,10 @@ class QuotaAcrossGatewaysIT {
 
     /** Starts a gateway instance on the cluster, with further settings; its address. */
     static String startOnTheCluster(String name, int port, String... settings) throws Exception {
-        List<String> command = new ArrayList<>(List.of(SCRIPTS.resolve("run.sh").toString(), "gateway-instance", name,
-                Integer.toString(port), "PORTAL_REDIS_CLIENT_TYPE=cluster", "PORTAL_REDIS_URL=" + nodes,
+        List<String> all = new ArrayList<>(List.of("PORTAL_REDIS_CLIENT_TYPE=cluster", "PORTAL_REDIS_URL=" + nodes,
                 "PORTAL_REDIS_NAMESPACE=" + NAMESPACE));
-        command.addAll(List.of(settings));
-        run(command.toArray(String[]::new));
-        return "http://localhost:" + port;
+        all.addAll(List.of(settings));
+        return LocalRunner.startGateway(name, port, all.toArray(String[]::new));
     }
 
     /** A user's counter of today on the cluster. */
@@ -76,22 +67,9 @@ class QuotaAcrossGatewaysIT {
     @AfterAll
     static void stop() throws Exception {
         for (String name : List.of("cluster-gateway-a", "cluster-gateway-b", "cluster-gateway-stopping")) {
-            stopInstance(name);
+            LocalRunner.stopGateway(name);
         }
-        run(SCRIPTS.resolve("redis-cluster.sh").toString(), "stop");
-    }
-
-    /** Stops a gateway instance as Kubernetes does (SIGTERM) and waits until it has exited. */
-    static void stopInstance(String name) throws Exception {
-        Path pid = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "pids", name + ".pid");
-        if (pid.toFile().exists()) {
-            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()));
-            if (process.isPresent()) {
-                process.get().destroy();
-                process.get().onExit().get(60, TimeUnit.SECONDS);
-            }
-            Files.delete(pid);
-        }
+        LocalRunner.run(LocalRunner.SCRIPTS.resolve("redis-cluster.sh").toString(), "stop");
     }
 
     /**
@@ -117,13 +95,13 @@ class QuotaAcrossGatewaysIT {
         int counted = Integer.parseInt(redisGet(key));
         assertTrue(counted > calls, "the gateway holds a lease: " + counted);
 
-        stopInstance(name);
+        LocalRunner.stopGateway(name);
 
         assertEquals(Integer.toString(calls), redisGet(key), "the unused numbers went back with the stop");
     }
 
     private static String redisGet(String key) throws Exception {
-        return run("redis-cli", "-c", "-p", nodes.split(",")[0].replaceAll(".*:", ""), "GET", key).trim();
+        return LocalRunner.run("redis-cli", "-c", "-p", nodes.split(",")[0].replaceAll(".*:", ""), "GET", key).trim();
     }
 
     @Test
@@ -173,27 +151,16 @@ class QuotaAcrossGatewaysIT {
         // Redis) makes both forget, and the reset counter admits again.
         String key = counterKey(person.userId());
         String node = nodes.split(",")[1].replaceAll(".*:", "");
-        run("redis-cli", "-c", "-p", node, "SET", key, "0", "KEEPTTL");
+        LocalRunner.run("redis-cli", "-c", "-p", node, "SET", key, "0", "KEEPTTL");
         for (String gateway : gateways) {
             given().auth().oauth2(token).get(gateway + path).then().statusCode(429);
         }
-        run("redis-cli", "-c", "-p", node, "PUBLISH", NAMESPACE + "changes",
+        LocalRunner.run("redis-cli", "-c", "-p", node, "PUBLISH", NAMESPACE + "changes",
                 "{\"kind\":\"quota-changed\",\"userId\":\"" + person.userId() + "\"}");
         for (String gateway : gateways) {
             Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                     .until(() -> given().auth().oauth2(token).get(gateway + path).statusCode(),
                             org.hamcrest.Matchers.equalTo(200));
         }
-    }
-
-    static String run(String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("PORTAL_STATE_DIR", System.getProperty("portal.state.dir", "../deploy/local/.state"));
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }

@@ -23,7 +23,7 @@ final class RunningSystem {
     private static final Properties URLS = new Properties();
 
     static {
-        Path urls = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "urls.properties");
+        Path urls = LocalRunner.STATE.resolve("urls.properties");
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(urls)) {
             properties.load(reader);

@@ -102,7 +102,7 @@ class WebhooksIT {
         String admin = RunningSystem.token("admin");
         given().auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/admin/webhooks").then().statusCode(200)
                 .body("find { it.url == '" + inbox + "' }.enabled", org.hamcrest.Matchers.equalTo(true));
-        Path log = Path.of(System.getProperty("portal.state.dir", "../deploy/local/.state"), "logs", "webhook-inbox.log");
+        Path log = LocalRunner.STATE.resolve("logs").resolve("webhook-inbox.log");
         given().auth().oauth2(RunningSystem.token("customer-globex")).contentType("application/json")
                 .body(Map.of("values", Map.of("subject", "Seen by the demo partner")))
                 .post(RunningSystem.GATEWAY + "/api/sections/cases/records").then().statusCode(201);

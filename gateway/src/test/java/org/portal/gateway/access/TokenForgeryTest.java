@@ -14,6 +14,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -164,8 +165,8 @@ class TokenForgeryTest {
         String token = TestTokens.claims("forger", "portal-user").issuedAt(now).expiresAt(now.plusSeconds(2)).jws().keyId("1")
                 .sign();
         given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
-        Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .pollInterval(java.time.Duration.ofMillis(200))
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> given().auth().oauth2(token).get("/api/sections/knowledge-base/records").statusCode() == 401);
     }
 

@@ -107,7 +107,7 @@ class GatewayPipelineTest {
                 .header("RateLimit-Policy", "\"daily\";q=1000;w=86400")
                 .header("RateLimit", matchesPattern("\"daily\";r=999;t=\\d+"));
         // Stated once: the service's copies of the gateway's headers are dropped, never repeated.
-        for (String name : java.util.List.of("RateLimit", "RateLimit-Policy", "X-Request-Id")) {
+        for (String name : List.of("RateLimit", "RateLimit-Policy", "X-Request-Id")) {
             assertEquals(1, answer.headers().getValues(name).size(), name);
         }
     }
