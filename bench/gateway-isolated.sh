@@ -11,6 +11,10 @@
 # target in the same rounds: before and after, measured together. PORTAL_BENCH_BASELINE_ENV="KEY=VALUE ..."
 # starts that gateway with other settings, PORTAL_BENCH_BASELINE_JAVA_OPTS with other JVM options
 # added to deploy/docker/jvm.options (the same jar with another setting is a baseline too).
+# A second pass measures the same targets in the same way at about the same load, below saturation
+# (bench/paced.lua: each connection pauses PORTAL_BENCH_THINK_MS, default 3, after each answer): with
+# every connection kept busy, latency follows throughput, and the paced figures show what each target adds
+# to a call's latency by itself.
 # Each target first takes PORTAL_BENCH_WARMUP seconds of the same load (default 60): a gateway fresh
 # from its start still has its C2 compiler thread busy for about two minutes of load (measured: up to a
 # fifth of a core, 10 s windows after 30 s of load), which the per-measurement warm-up of 5 s does not
@@ -96,6 +100,17 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
+# The same targets at about the same load, below saturation (each connection pausing after each answer):
+# with every connection kept busy, latency follows throughput (32 / req/s is the mean), so the rounds above
+# cannot tell a slower target from one that adds latency. Interleaved like them.
+for round in $(seq 1 "$rounds"); do
+  order=("${targets[@]:$(((round - 1) % ${#targets[@]}))}" "${targets[@]:0:$(((round - 1) % ${#targets[@]}))}")
+  say "paced round $round of $rounds: ${order[*]}"
+  for target in "${order[@]}"; do
+    measure_paced "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections"
+  done
+done
+
 awk -v a="$compiled_before" -v b="$(compiler_seconds "$isolated_pid")" -v s="$((rounds * ${#targets[@]} * (duration + 5)))" 'BEGIN {
   printf "JIT compilers of the isolated gateway: %.1f s of CPU in the rounds (about %d s)\n", b - a, s }' >&2
 
@@ -122,6 +137,19 @@ awk -v f="${mr[full]}" -v g="${mr[gateway]}" 'BEGIN { printf "full stack/gateway
 for target in gateway "${targets[@]:3}"; do
   awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
     printf "%s/nginx throughput %.2f   p99 %s - nginx p99 = %+.2f ms\n", t, g / n, t, g9 - n9 }'
+done
+
+printf '\n%-10s %12s %10s %10s   (paced: each connection pauses %s ms after each answer)\n' target "req/s" "p50 ms" \
+  "p99 ms" "${PORTAL_BENCH_THINK_MS:-3}"
+declare -A pr p99paced
+for target in "${targets[@]}"; do
+  pr[$target]="$(median "$target" paced_rps)"
+  p99paced[$target]="$(median "$target" paced_p99)"
+  printf '%-10s %12s %10s %10s\n' "$target" "${pr[$target]}" "$(median "$target" paced_p50)" "${p99paced[$target]}"
+done
+for target in gateway "${targets[@]:3}"; do
+  awk -v t="$target" -v g9="${p99paced[$target]}" -v n9="${p99paced[nginx]}" 'BEGIN {
+    printf "paced: p99 %s - nginx p99 = %+.2f ms\n", t, g9 - n9 }'
 done
 
 if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then

@@ -52,7 +52,7 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-declare -A rps p50 p99
+declare -A rps p50 p99 paced_rps paced_p50 paced_p99
 # measure NAME URL TOKEN SECONDS CONNECTIONS: warms up for 5 s, then fills rps, p50 and p99 [NAME].
 measure() {
   local name=$1 url=$2 bearer=$3 seconds=$4 connections=$5 code out errors
@@ -68,6 +68,21 @@ measure() {
   say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms"
   errors="$(awk '/Non-2xx/ { print $5 }' <<<"$out")"
   [ -z "$errors" ] || echo "  $name: $errors non-2xx answers" >&2
+}
+
+# measure_paced NAME URL BEARER SECONDS CONNECTIONS: like measure, but each connection pauses
+# PORTAL_BENCH_THINK_MS (default 3) after each answer (bench/paced.lua), so that every target carries about
+# the same load, below what saturates it: the latency a target adds, apart from its throughput. Fills
+# paced_rps, paced_p50 and paced_p99.
+measure_paced() {
+  local name=$1 url=$2 bearer=$3 seconds=$4 connections=$5 out rate median tail errors
+  say "measuring $name at a paced load for ${seconds}s"
+  out="$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$root/bench/paced.lua" -H "Authorization: Bearer $bearer" "$url" \
+    | awk '$1 == "paced"')"
+  read -r _ rate median tail errors <<<"$out"
+  paced_rps[$name]=$rate paced_p50[$name]=$median paced_p99[$name]=$tail
+  say "$name: ${paced_rps[$name]} req/s, p50 ${paced_p50[$name]} ms, p99 ${paced_p99[$name]} ms"
+  [ "$errors" = 0 ] || echo "  $name: $errors non-2xx answers" >&2
 }
 
 # nginx_proxy LISTEN_PORT UPSTREAM_PORT WORKERS: a plain nginx reverse proxy with keep-alive to the
