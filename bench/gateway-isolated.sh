@@ -91,28 +91,27 @@ compiler_seconds() {
 isolated_pid="$(cat "$PORTAL_STATE_DIR/pids/isolated-gateway.pid")"
 compiled_before="$(compiler_seconds "$isolated_pid")"
 
-for round in $(seq 1 "$rounds"); do
-  order=("${targets[@]:$(((round - 1) % ${#targets[@]}))}" "${targets[@]:0:$(((round - 1) % ${#targets[@]}))}")
-  say "round $round of $rounds: ${order[*]}"
-  for target in "${order[@]}"; do
-    # Keycloak's tokens live 5 minutes: each measurement gets a fresh one.
-    measure "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections"
+# interleaved MEASURE LABEL: ROUNDS rounds, each measuring every target once with MEASURE (measure or
+# measure_paced), the order rotating each round.
+interleaved() {
+  local round order target
+  for round in $(seq 1 "$rounds"); do
+    order=("${targets[@]:$(((round - 1) % ${#targets[@]}))}" "${targets[@]:0:$(((round - 1) % ${#targets[@]}))}")
+    say "$2 $round of $rounds: ${order[*]}"
+    for target in "${order[@]}"; do
+      # Keycloak's tokens live 5 minutes: each measurement gets a fresh one.
+      "$1" "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections"
+    done
   done
-done
+}
 
-# The same targets at about the same load, below saturation (each connection pausing after each answer):
-# with every connection kept busy, latency follows throughput (32 / req/s is the mean), so the rounds above
-# cannot tell a slower target from one that adds latency. Interleaved like them.
-for round in $(seq 1 "$rounds"); do
-  order=("${targets[@]:$(((round - 1) % ${#targets[@]}))}" "${targets[@]:0:$(((round - 1) % ${#targets[@]}))}")
-  say "paced round $round of $rounds: ${order[*]}"
-  for target in "${order[@]}"; do
-    measure_paced "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections"
-  done
-done
-
+interleaved measure round
 awk -v a="$compiled_before" -v b="$(compiler_seconds "$isolated_pid")" -v s="$((rounds * ${#targets[@]} * (duration + 5)))" 'BEGIN {
   printf "JIT compilers of the isolated gateway: %.1f s of CPU in the rounds (about %d s)\n", b - a, s }' >&2
+# The same targets at about the same load, below saturation (each connection pausing after each answer):
+# with every connection kept busy, latency follows throughput (32 / req/s is the mean), so the rounds above
+# cannot tell a slower target from one that adds latency.
+interleaved measure_paced "paced round"
 
 # Any answer that was not a 2xx, by gateway and status, from each gateway's own request metrics.
 for port in "$gateway_port" "$isolated_port" ${PORTAL_BENCH_BASELINE:+"$baseline_port"}; do
@@ -124,15 +123,20 @@ median() { # median NAME ARRAY: the median of ARRAY[NAME-1..rounds]
   local -n values=$2
   for round in $(seq 1 "$rounds"); do echo "${values[$1-$round]}"; done | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+declare -A mr m99
+# medians PREFIX: prints each target's medians of PREFIXrps, PREFIXp50 and PREFIXp99, and keeps those of
+# req/s and p99 in mr and m99.
+medians() {
+  local target
+  for target in "${targets[@]}"; do
+    mr[$target]="$(median "$target" "${1}rps")"
+    m99[$target]="$(median "$target" "${1}p99")"
+    printf '%-10s %12s %10s %10s\n' "$target" "${mr[$target]}" "$(median "$target" "${1}p50")" "${m99[$target]}"
+  done
+}
 printf '\n%-10s %12s %10s %10s   (medians of %d rounds, %ss each, %d connections)\n' target "req/s" "p50 ms" "p99 ms" \
   "$rounds" "$duration" "$connections"
-declare -A mr m50 m99
-for target in "${targets[@]}"; do
-  mr[$target]="$(median "$target" rps)"
-  m50[$target]="$(median "$target" p50)"
-  m99[$target]="$(median "$target" p99)"
-  printf '%-10s %12s %10s %10s\n' "$target" "${mr[$target]}" "${m50[$target]}" "${m99[$target]}"
-done
+medians ""
 awk -v f="${mr[full]}" -v g="${mr[gateway]}" 'BEGIN { printf "full stack/gateway alone throughput %.2f\n", f / g }'
 for target in gateway "${targets[@]:3}"; do
   awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
@@ -141,14 +145,9 @@ done
 
 printf '\n%-10s %12s %10s %10s   (paced: each connection pauses %s ms after each answer)\n' target "req/s" "p50 ms" \
   "p99 ms" "${PORTAL_BENCH_THINK_MS:-3}"
-declare -A pr p99paced
-for target in "${targets[@]}"; do
-  pr[$target]="$(median "$target" paced_rps)"
-  p99paced[$target]="$(median "$target" paced_p99)"
-  printf '%-10s %12s %10s %10s\n' "$target" "${pr[$target]}" "$(median "$target" paced_p50)" "${p99paced[$target]}"
-done
+medians paced_
 for target in gateway "${targets[@]:3}"; do
-  awk -v t="$target" -v g9="${p99paced[$target]}" -v n9="${p99paced[nginx]}" 'BEGIN {
+  awk -v t="$target" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
     printf "paced: p99 %s - nginx p99 = %+.2f ms\n", t, g9 - n9 }'
 done
 
