@@ -11,17 +11,26 @@ import java.util.concurrent.CompletionStage;
  * yet: ranges as Redis granted them, taken one number per admitted call. Only one look-up for a new
  * range asks for many numbers at a time ({@link #startAsking}), so a burst of calls that find the lease
  * empty does not lease a range each; they wait for that range ({@link #sharedAskUnderWay}) instead of each asking
- * Redis for one number.
+ * Redis for one number. A busy user's next range is asked for while half a lease is still left
+ * ({@link #startAskingAhead}), so their calls find numbers here rather than wait for that round trip.
  */
 final class Lease {
 
+    private final int size;
     private final Deque<long[]> ranges = new ArrayDeque<>();
     /** Completes when the look-up under way for a whole lease ends (true: Redis answered); null while none is. */
     private CompletableFuture<Boolean> asking;
     /** Whether the last look-up for a whole lease brought numbers for other calls: near the limit it brings none. */
     private boolean lastAskShared = true;
+    /** Whether the last look-up for a whole lease got all it asked for: far from the limit, where asking ahead pays. */
+    private boolean lastAskFull;
     private int limit;
     private long lastUsedNanos = System.nanoTime();
+
+    /** A lease of at most {@code size} numbers per look-up. */
+    Lease(int size) {
+        this.size = size;
+    }
 
     /** The next number, or -1 when none is left. */
     synchronized long take() {
@@ -36,10 +45,14 @@ final class Lease {
         return -1;
     }
 
-    /** The numbers a look-up for a whole lease brought beyond its own call's (none: first > last). */
-    synchronized void add(long first, long last, int limit) {
+    /**
+     * The numbers a look-up for a whole lease brought for other calls than the one that asked (none:
+     * first > last), out of the {@code granted} it took.
+     */
+    synchronized void add(long first, long last, long granted, int limit) {
         this.limit = limit;
         this.lastAskShared = first <= last;
+        this.lastAskFull = granted >= size;
         if (first <= last) {
             ranges.addLast(new long[] { first, last });
         }
@@ -48,6 +61,19 @@ final class Lease {
     /** True for the one caller that may ask for a whole lease now; others ask for their own call only. */
     synchronized boolean startAsking() {
         if (asking != null) {
+            return false;
+        }
+        asking = new CompletableFuture<>();
+        return true;
+    }
+
+    /**
+     * True when the next whole lease should be asked for now, by no call in particular: half a lease or
+     * less is left, the last look-up got a whole lease (so the user is far from the limit) and none is
+     * under way. The numbers held stay below one and a half leases.
+     */
+    synchronized boolean startAskingAhead() {
+        if (asking != null || !lastAskFull || outstanding() > size / 2) {
             return false;
         }
         asking = new CompletableFuture<>();

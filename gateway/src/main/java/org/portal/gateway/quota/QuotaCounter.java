@@ -54,7 +54,8 @@ import io.vertx.mutiny.redis.client.Response;
  * number is taken from the shared counter before its call is admitted, so no more calls than the limit
  * are admitted across any number of gateways; numbers a gateway leaves unused for {@code lease-idle}
  * (or holds when it stops) go back to the counter. Meanwhile the counter, and the usage copied from it,
- * includes them: at most {@code lease-size} calls per gateway and user.
+ * includes them: at most one and a half leases per gateway and user, as a busy user's next lease is
+ * asked for while half of the last is left, so their calls do not wait for it.
  *
  * <p>
  * A counter Redis does not hold (the user's first call today, or Redis lost its data) starts from
@@ -187,9 +188,12 @@ public class QuotaCounter {
         Tally tally = tallies.computeIfAbsent(key, k -> new Tally(caller.accountId(), caller.edition(), caller.licenseId()));
         // The lease first: numbers this gateway holds were taken before the counter reached the limit, and a
         // refusal seen by a concurrent call must not strand them.
-        Lease lease = leases.computeIfAbsent(key, k -> new Lease());
+        Lease lease = leases.computeIfAbsent(key, k -> new Lease(config.leaseSize()));
         long leased = lease.take();
         if (leased > 0) {
+            if (lease.startAskingAhead()) {
+                askAhead(key, lease, limit, secondsToReset);
+            }
             return CompletableFuture.completedFuture(admitted(userId, day, reset, leased, limit, secondsToReset));
         }
         if (!config.shadow() && knownOverLimit(key, day)) {
@@ -199,9 +203,9 @@ public class QuotaCounter {
         if (!breaker.allowsCall()) {
             return CompletableFuture.completedFuture(outagePolicy(limit, secondsToReset));
         }
-        String ttl = Long.toString(secondsToReset + config.grace().toSeconds());
+        String ttl = ttl(secondsToReset);
         String max = Integer.toString(limit);
-        String shadow = config.shadow() ? "1" : "0";
+        String shadow = shadow();
         boolean asking = config.leaseSize() > 1 && lease.startAsking();
         if (!asking && mayWait) {
             Optional<CompletionStage<Boolean>> underWay = lease.sharedAskUnderWay();
@@ -232,6 +236,40 @@ public class QuotaCounter {
                 })
                 .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset))
                 .subscribeAsCompletionStage();
+    }
+
+    /**
+     * Takes a busy user's next lease while their calls still find numbers in this one. A counter Redis
+     * no longer holds is left to the next call to start; a failure counts towards the breaker, and calls
+     * that found the lease empty while waiting for this look-up are not counted (as for a call's own).
+     * The breaker is consulted only here, not on every leased call: it is one lock for all event loops.
+     */
+    private void askAhead(String key, Lease lease, int limit, long secondsToReset) {
+        if (!breaker.allowsCall()) {
+            lease.doneAsking(false);
+            return;
+        }
+        script(key, Integer.toString(limit), ttl(secondsToReset), shadow(), "", Integer.toString(config.leaseSize()))
+                .subscribe().with(reply -> {
+                    long first = reply.get(0).toInteger() >= 0 ? taken(key, reply) : 0;
+                    if (first > 0) {
+                        keep(key, reply, first, limit);
+                    }
+                    lease.doneAsking(true);
+                }, failure -> {
+                    redisFailures.increment();
+                    breaker.failed(failure);
+                    Log.debugf("Asking ahead for a lease of %s failed: %s", key, failure);
+                    lease.doneAsking(false);
+                });
+    }
+
+    private String ttl(long secondsToReset) {
+        return Long.toString(secondsToReset + config.grace().toSeconds());
+    }
+
+    private String shadow() {
+        return config.shadow() ? "1" : "0";
     }
 
     private Uni<Response> script(String key, String max, String ttl, String shadow, String start, String want) {
@@ -445,21 +483,36 @@ public class QuotaCounter {
     public record UserDay(UUID userId, LocalDate day) {
     }
 
-    /** Redis's answer: refused, or this call's number and (for a lease) the numbers after it kept for the next calls. */
+    /**
+     * Redis's answer to a call: refused, or this call's number and (for a lease) the numbers after it kept for the next calls.
+     */
     private QuotaDecision decided(String key, UUID userId, LocalDate day, ZonedDateTime reset, Response reply, int limit,
             long secondsToReset, boolean leasing) {
-        breaker.succeeded();
-        long granted = reply.get(0).toLong();
-        long used = reply.get(1).toLong();
-        if (granted <= 0) {
-            overLimit.add(key);
-            return new QuotaDecision(false, true, limit, Math.max(0, limit - used), secondsToReset);
+        long first = taken(key, reply);
+        if (first == 0) {
+            return new QuotaDecision(false, true, limit, Math.max(0, limit - reply.get(1).toLong()), secondsToReset);
         }
-        long first = used - granted + 1;
         if (leasing) {
-            leases.computeIfAbsent(key, k -> new Lease()).add(first + 1, used, limit);
+            keep(key, reply, first + 1, limit);
         }
         return admitted(userId, day, reset, first, limit, secondsToReset);
+    }
+
+    /** The first number the script granted from a counter that exists; 0 when it refused, which is remembered. */
+    private long taken(String key, Response reply) {
+        breaker.succeeded();
+        long granted = reply.get(0).toLong();
+        if (granted <= 0) {
+            overLimit.add(key);
+            return 0;
+        }
+        return reply.get(1).toLong() - granted + 1;
+    }
+
+    /** Keeps the numbers a look-up for a whole lease granted, from {@code from} on, for the calls that follow. */
+    private void keep(String key, Response reply, long from, int limit) {
+        leases.computeIfAbsent(key, k -> new Lease(config.leaseSize())).add(from, reply.get(1).toLong(), reply.get(0).toLong(),
+                limit);
     }
 
     /** The call got number {@code number} of the day. */
