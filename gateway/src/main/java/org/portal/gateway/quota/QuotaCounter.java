@@ -257,9 +257,7 @@ public class QuotaCounter {
                     }
                     lease.doneAsking(true);
                 }, failure -> {
-                    redisFailures.increment();
-                    breaker.failed(failure);
-                    Log.debugf("Asking ahead for a lease of %s failed: %s", key, failure);
+                    failed(failure, limit, secondsToReset);
                     lease.doneAsking(false);
                 });
     }
