@@ -33,6 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 
 @QuarkusTest
 class GatewayPipelineTest {
@@ -64,6 +68,9 @@ class GatewayPipelineTest {
     private static String subject() {
         return "user-" + UUID.randomUUID();
     }
+
+    @Inject
+    Vertx vertx;
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL readiness;
@@ -505,5 +512,15 @@ class GatewayPipelineTest {
         given().auth().oauth2(TestTokens.of(subject, "portal-user")).get("/api/sections/cases/records/broken").then()
                 .statusCode(502).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:portal:problem:bad-gateway"));
+    }
+
+    @Test
+    void runsOneEventLoopPerCore() {
+        int loops = 0;
+        for (var loop : ((VertxInternal) vertx).getEventLoopGroup()) {
+            loops++;
+        }
+        assertEquals(Runtime.getRuntime().availableProcessors(), loops,
+                "the gateway's event loops only move bytes: one per core, not Vert.x's two");
     }
 }
