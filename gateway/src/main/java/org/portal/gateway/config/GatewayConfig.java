@@ -114,12 +114,25 @@ public interface GatewayConfig {
         boolean shadow();
 
         /**
-         * The most calls one gateway takes from a user's shared counter in one round trip and then admits
-         * without asking Redis (1: a round trip per call). Redis grants at most a sixteenth of what is left,
-         * so a user near their limit goes back to one round trip per call.
+         * How many calls one gateway takes from a user's shared counter in one round trip and then admits
+         * without asking Redis (1: a round trip per call); a busy user's lease grows from this towards
+         * {@link #leaseSpan()} of their calls. Redis grants at most a sixteenth of what is left, so a user
+         * near their limit goes back to one round trip per call.
          */
         @WithDefault("32")
         int leaseSize();
+
+        /**
+         * A busy user's lease holds about this long of their calls (at least {@link #leaseSize()}): the
+         * round trip for the next one is asked for with half of it left, and a gateway that crashes loses
+         * at most one and a half leases of the user's calls.
+         */
+        @WithDefault("PT0.1S")
+        Duration leaseSpan();
+
+        /** The most calls a lease grows to however busy the user. */
+        @WithDefault("1024")
+        int leaseMaxSize();
 
         /** Calls of a lease left unused this long go back to the shared counter, for the other gateways. */
         @WithDefault("PT1S")

@@ -1,5 +1,7 @@
 package org.portal.gateway.quota;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -13,10 +15,20 @@ import java.util.concurrent.CompletionStage;
  * empty does not lease a range each; they wait for that range ({@link #sharedAskUnderWay}) instead of each asking
  * Redis for one number. A busy user's next range is asked for while half a lease is still left
  * ({@link #startAskingAhead}), so their calls find numbers here rather than wait for that round trip.
+ * A lease is sized to the user's pace ({@link #size}): about {@code span} of their calls, never fewer
+ * than the smallest size nor more than the largest, and at most twice the last.
  */
 final class Lease {
 
-    private final int size;
+    private final int smallest;
+    private final int largest;
+    private final long spanMillis;
+    private final Clock clock;
+    /** How many numbers the next look-up for a whole lease asks for. */
+    private int size;
+    /** Numbers handed out since the last whole lease was granted, and when that was (-1: none yet). */
+    private long takenSinceGrant;
+    private long lastGrantMillis = -1;
     private final Deque<long[]> ranges = new ArrayDeque<>();
     /** Completes when the look-up under way for a whole lease ends (true: Redis answered); null while none is. */
     private CompletableFuture<Boolean> asking;
@@ -27,9 +39,21 @@ final class Lease {
     private int limit;
     private long lastUsedNanos = System.nanoTime();
 
-    /** A lease of at most {@code size} numbers per look-up. */
-    Lease(int size) {
-        this.size = size;
+    /**
+     * A lease of {@code smallest} numbers per look-up at first, growing for a busy user towards what they
+     * call in {@code span}, up to {@code largest}.
+     */
+    Lease(int smallest, int largest, Duration span, Clock clock) {
+        this.smallest = smallest;
+        this.largest = Math.max(smallest, largest);
+        this.spanMillis = span.toMillis();
+        this.clock = clock;
+        this.size = smallest;
+    }
+
+    /** How many numbers the next look-up for a whole lease asks for. */
+    synchronized int size() {
+        return size;
     }
 
     /** The next number, or -1 when none is left. */
@@ -38,6 +62,7 @@ final class Lease {
             long[] range = ranges.peekFirst();
             if (range[0] <= range[1]) {
                 lastUsedNanos = System.nanoTime();
+                takenSinceGrant++;
                 return range[0]++;
             }
             ranges.pollFirst();
@@ -56,6 +81,21 @@ final class Lease {
         if (first <= last) {
             ranges.addLast(new long[] { first, last });
         }
+        long now = clock.millis();
+        if (lastGrantMillis >= 0) {
+            size = paced(now - lastGrantMillis);
+        }
+        lastGrantMillis = now;
+        takenSinceGrant = 0;
+    }
+
+    /**
+     * The size that holds about a span of the calls made since the last grant, over {@code elapsed}
+     * milliseconds: growing at most twofold per grant (a burst is not a pace), shrinking at once.
+     */
+    private int paced(long elapsed) {
+        long pace = elapsed <= 0 ? Long.MAX_VALUE : takenSinceGrant * spanMillis / elapsed;
+        return (int) Math.max(smallest, Math.min(pace, Math.min(2L * size, largest)));
     }
 
     /** True for the one caller that may ask for a whole lease now; others ask for their own call only. */

@@ -49,8 +49,9 @@ import io.vertx.mutiny.redis.client.Response;
  *
  * <p>
  * A busy user's calls mostly make no round trip: the script may grant a gateway a lease of several
- * call numbers at once (at most {@code lease-size}, and at most a sixteenth of what is left, so the
- * last calls of the day go one by one), which that gateway hands out to the user's next calls. Every
+ * call numbers at once ({@code lease-size}, growing for a busy user towards {@code lease-span} of their
+ * calls, and at most a sixteenth of what is left, so the last calls of the day go one by one), which
+ * that gateway hands out to the user's next calls. Every
  * number is taken from the shared counter before its call is admitted, so no more calls than the limit
  * are admitted across any number of gateways; numbers a gateway leaves unused for {@code lease-idle}
  * (or holds when it stops) go back to the counter. Meanwhile the counter, and the usage copied from it,
@@ -188,7 +189,7 @@ public class QuotaCounter {
         Tally tally = tallies.computeIfAbsent(key, k -> new Tally(caller.accountId(), caller.edition(), caller.licenseId()));
         // The lease first: numbers this gateway holds were taken before the counter reached the limit, and a
         // refusal seen by a concurrent call must not strand them.
-        Lease lease = leases.computeIfAbsent(key, k -> new Lease(config.leaseSize()));
+        Lease lease = lease(key);
         long leased = lease.take();
         if (leased > 0) {
             if (lease.startAskingAhead()) {
@@ -217,7 +218,7 @@ public class QuotaCounter {
                                 : outcomeUnknown(limit, secondsToReset)));
             }
         }
-        String want = asking ? Integer.toString(config.leaseSize()) : "1";
+        String want = asking ? Integer.toString(lease.size()) : "1";
         return script(key, max, ttl, shadow, "", want)
                 .flatMap(reply -> reply.get(0).toInteger() >= 0 ? Uni.createFrom().item(reply)
                         : lookingUp.computeIfAbsent(key, k -> durableCount(userId, day)
@@ -249,7 +250,7 @@ public class QuotaCounter {
             lease.doneAsking(false);
             return;
         }
-        script(key, Integer.toString(limit), ttl(secondsToReset), shadow(), "", Integer.toString(config.leaseSize()))
+        script(key, Integer.toString(limit), ttl(secondsToReset), shadow(), "", Integer.toString(lease.size()))
                 .subscribe().with(reply -> {
                     long first = reply.get(0).toInteger() >= 0 ? taken(key, reply) : 0;
                     if (first > 0) {
@@ -509,8 +510,12 @@ public class QuotaCounter {
 
     /** Keeps the numbers a look-up for a whole lease granted, from {@code from} on, for the calls that follow. */
     private void keep(String key, Response reply, long from, int limit) {
-        leases.computeIfAbsent(key, k -> new Lease(config.leaseSize())).add(from, reply.get(1).toLong(), reply.get(0).toLong(),
-                limit);
+        lease(key).add(from, reply.get(1).toLong(), reply.get(0).toLong(), limit);
+    }
+
+    private Lease lease(String key) {
+        return leases.computeIfAbsent(key,
+                k -> new Lease(config.leaseSize(), config.leaseMaxSize(), config.leaseSpan(), clock));
     }
 
     /** The call got number {@code number} of the day. */

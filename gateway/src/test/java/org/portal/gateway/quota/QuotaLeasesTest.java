@@ -9,7 +9,9 @@ import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.portal.events.ChangeEventPublisher;
 import org.portal.gateway.DownstreamServices;
 import org.portal.testsupport.ChannelListener;
+import org.portal.testsupport.MutableClock;
 import org.portal.testsupport.TestTokens;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A busy user's calls are counted from leases of call numbers: fewer round trips, never more calls than the limit. */
@@ -127,6 +131,21 @@ class QuotaLeasesTest {
         assertUsedToday(user, 16);
         Awaitility.await("both leases go back once idle").atMost(Duration.ofSeconds(5))
                 .until(() -> redisCount(user) == 16);
+    }
+
+    @Test
+    void aBusyUsersLeaseGrowsWithTheirPaceAndGoesBackWhenIdle() {
+        // A stopped clock: every lease is used up in no time, so each grant doubles the next, from 32.
+        QuarkusMock.installMockForType(new MutableClock(Instant.now()), Clock.class);
+        User user = User.withLimit(100_000);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(200, call(user));
+        }
+        Awaitility.await("leases of 32, 32, 64 and 128, each asked for with half of the next size left")
+                .atMost(Duration.ofSeconds(2)).until(() -> redisCount(user) == 256);
+        assertUsedToday(user, 100);
+        Awaitility.await("the unused numbers go back once the lease is idle").atMost(Duration.ofSeconds(5))
+                .until(() -> redisCount(user) == 100);
     }
 
     @Test
