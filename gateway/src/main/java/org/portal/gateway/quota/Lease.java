@@ -148,9 +148,12 @@ final class Lease {
         return releaseAll();
     }
 
+    /** Empties the lease; the next one starts from the smallest size, as for a user whose pace is not known. */
     synchronized long releaseAll() {
         long left = outstanding();
         ranges.clear();
+        size = smallest;
+        lastGrantMillis = -1;
         return left;
     }
 

@@ -68,6 +68,18 @@ class LeaseTest {
     }
 
     @Test
+    void aLeaseGivenBackStartsAgainFromTheSmallestSize() {
+        for (int grant = 0; grant < 6; grant++) {
+            grantThenCall(lease.size(), 0);
+        }
+        assertEquals(1024, lease.size());
+        lease.releaseAll();
+        assertEquals(32, lease.size(), "a user idle long enough for the give-back has no pace");
+        grantThenCall(32, 0);
+        assertEquals(32, lease.size(), "one grant tells no pace");
+    }
+
+    @Test
     void theNextLeaseIsAskedForWithHalfOfTheGrownSizeLeft() {
         grantThenCall(16, 4);
         grantThenCall(0, 0);
