@@ -30,6 +30,14 @@ class LeaseTest {
         clock.advance(Duration.ofMillis(millis));
     }
 
+    /** Whole leases used up {@code millis} apart each, until the lease has its largest size. */
+    private void growToLargest(long millis) {
+        for (int grant = 0; grant < 6; grant++) {
+            grantThenCall(lease.size(), millis);
+        }
+        assertEquals(1024, lease.size(), "32, then doubled five times");
+    }
+
     @Test
     void aBusyUsersLeaseDoublesPerGrantTowardsASpanOfTheirCalls() {
         assertEquals(32, lease.size(), "the first lease has the smallest size: there is no pace yet");
@@ -49,18 +57,14 @@ class LeaseTest {
 
     @Test
     void theLeaseStopsAtTheLargestSize() {
-        for (int grant = 0; grant < 8; grant++) {
-            grantThenCall(lease.size(), 0);
-        }
+        growToLargest(0);
+        grantThenCall(lease.size(), 0);
         assertEquals(1024, lease.size());
     }
 
     @Test
     void aUserWhoSlowsDownGoesBackToSmallLeasesAtOnce() {
-        for (int grant = 0; grant < 6; grant++) {
-            grantThenCall(lease.size(), 1);
-        }
-        assertEquals(1024, lease.size());
+        growToLargest(1);
         // 200 calls over 2 s: 10 in a span.
         grantThenCall(200, 2000);
         grantThenCall(0, 0);
@@ -69,10 +73,7 @@ class LeaseTest {
 
     @Test
     void aLeaseGivenBackStartsAgainFromTheSmallestSize() {
-        for (int grant = 0; grant < 6; grant++) {
-            grantThenCall(lease.size(), 0);
-        }
-        assertEquals(1024, lease.size());
+        growToLargest(0);
         lease.releaseAll();
         assertEquals(32, lease.size(), "a user idle long enough for the give-back has no pace");
         grantThenCall(32, 0);
