@@ -16,7 +16,9 @@ import java.util.concurrent.CompletionStage;
  * Redis for one number. A busy user's next range is asked for while half a lease is still left
  * ({@link #startAskingAhead}), so their calls find numbers here rather than wait for that round trip.
  * A lease is sized to the user's pace ({@link #size}): about {@code span} of their calls, never fewer
- * than the smallest size nor more than the largest, and at most twice the last.
+ * than the smallest size nor more than the largest, and at most twice the last. It also counts the calls
+ * admitted with its counter's numbers until they are reported ({@link #report}): the shared counter
+ * includes numbers leased and not used, so the usage copy reads the reported calls instead.
  */
 final class Lease {
 
@@ -29,6 +31,8 @@ final class Lease {
     /** Numbers handed out since the last whole lease was granted, and when that was (-1: none yet). */
     private long takenSinceGrant;
     private long lastGrantMillis = -1;
+    /** Calls admitted with numbers of this counter, here or by a look-up's own call, and not yet reported. */
+    private long unreported;
     private final Deque<long[]> ranges = new ArrayDeque<>();
     /** Completes when the look-up under way for a whole lease ends (true: Redis answered); null while none is. */
     private CompletableFuture<Boolean> asking;
@@ -63,11 +67,30 @@ final class Lease {
             if (range[0] <= range[1]) {
                 lastUsedNanos = System.nanoTime();
                 takenSinceGrant++;
+                unreported++;
                 return range[0]++;
             }
             ranges.pollFirst();
         }
         return -1;
+    }
+
+    /** A call was admitted with the number its own look-up brought, not with one of the lease's. */
+    synchronized void handedOut() {
+        lastUsedNanos = System.nanoTime();
+        unreported++;
+    }
+
+    /** The calls admitted since the last report, which the caller now reports; counting starts again. */
+    synchronized long report() {
+        long calls = unreported;
+        unreported = 0;
+        return calls;
+    }
+
+    /** A report that never reached Redis: its calls go with the next one. */
+    synchronized void unreport(long calls) {
+        unreported += calls;
     }
 
     /**
@@ -140,21 +163,33 @@ final class Lease {
         return lastAskShared ? Optional.ofNullable(asking) : Optional.empty();
     }
 
-    /** Empties the lease when it has not been used for the time given; answers how many numbers it held. */
-    synchronized long releaseIfIdle(long idleNanos) {
+    /** Empties the lease when it has not been used for the time given. */
+    synchronized Released releaseIfIdle(long idleNanos) {
         if (System.nanoTime() - lastUsedNanos < idleNanos) {
-            return 0;
+            return Released.NOTHING;
         }
         return releaseAll();
     }
 
-    /** Empties the lease; the next one starts from the smallest size, as for a user whose pace is not known. */
-    synchronized long releaseAll() {
+    /**
+     * Empties the lease, its unreported calls reported with it; the next one starts from the smallest size,
+     * as for a user whose pace is not known.
+     */
+    synchronized Released releaseAll() {
         long left = outstanding();
         ranges.clear();
         size = smallest;
         lastGrantMillis = -1;
-        return left;
+        return new Released(left, report());
+    }
+
+    /** What an emptied lease gives back: numbers it held and did not hand out, and calls not yet reported. */
+    record Released(long unused, long calls) {
+        static final Released NOTHING = new Released(0, 0);
+
+        boolean any() {
+            return unused > 0 || calls > 0;
+        }
     }
 
     /** The user's daily limit when this gateway last took numbers: a give-back from at or above it frees calls. */

@@ -54,9 +54,11 @@ import io.vertx.mutiny.redis.client.Response;
  * that gateway hands out to the user's next calls. Every
  * number is taken from the shared counter before its call is admitted, so no more calls than the limit
  * are admitted across any number of gateways; numbers a gateway leaves unused for {@code lease-idle}
- * (or holds when it stops) go back to the counter. Meanwhile the counter, and the usage copied from it,
- * includes them: at most one and a half leases per gateway and user, as a busy user's next lease is
- * asked for while half of the last is left, so their calls do not wait for it.
+ * (or holds when it stops) go back to the counter. Meanwhile the counter includes them: at most one
+ * and a half leases per gateway and user, as a busy user's next lease is asked for while half of the
+ * last is left, so their calls do not wait for it. The calls made are therefore counted apart
+ * ({@link #callsKey}): each gateway reports its admitted calls with its next round trip for that
+ * counter, or when the lease goes back, and the usage copy reads those, never more than were made.
  *
  * <p>
  * A counter Redis does not hold (the user's first call today, or Redis lost its data) starts from
@@ -67,11 +69,12 @@ import io.vertx.mutiny.redis.client.Response;
 @Singleton
 public class QuotaCounter {
 
-    // ARGV: limit, seconds to expiry, shadow ("1": count every call and never refuse), the count to
-    // start a missing counter from ("": none known yet, so answer {-1} and let the caller find it), and
-    // how many calls the gateway would like to take at once. Answers {calls granted, count after}: the
-    // calls granted are the numbers up to that count; {0, count} refuses. Below the limit at most a
-    // sixteenth of what is left is granted at once, so the last calls of a day go one by one.
+    // KEYS: the counter, and its calls made (callsKey). ARGV: limit, seconds to expiry, shadow
+    // ("1": count every call and never refuse), the count to start a missing counter from ("": none
+    // known yet, so answer {-1} and let the caller find it), how many calls the gateway would like to
+    // take at once, and the calls it admitted since its last report. Answers {calls granted, count
+    // after}: the calls granted are the numbers up to that count; {0, count} refuses. Below the limit
+    // at most a sixteenth of what is left is granted at once, so the last calls of a day go one by one.
     static final String SCRIPT = """
             local used = redis.call('GET', KEYS[1])
             if not used then
@@ -79,7 +82,14 @@ public class QuotaCounter {
                 return {-1, 0}
               end
               redis.call('SET', KEYS[1], ARGV[4], 'NX', 'EX', ARGV[2])
+              redis.call('SET', KEYS[2], ARGV[4], 'NX', 'EX', ARGV[2])
               used = redis.call('GET', KEYS[1])
+            end
+            if tonumber(ARGV[6]) > 0 then
+              redis.call('INCRBY', KEYS[2], ARGV[6])
+              if redis.call('TTL', KEYS[2]) < 0 then
+                redis.call('EXPIRE', KEYS[2], ARGV[2])
+              end
             end
             used = tonumber(used)
             local limit = tonumber(ARGV[1])
@@ -95,10 +105,11 @@ public class QuotaCounter {
             end
             return {grant, used}
             """;
-    // Calls of a lease not made go back; a counter that is gone (the day is over, or an administrator
-    // deleted it) is left alone, and no count goes below zero. Answers the count before (-1: no counter).
     /** How long the quota-changed event of this gateway's own change may take to come back to it. */
     static final Duration OWN_ECHO_WITHIN = Duration.ofSeconds(10);
+    // Calls of a lease not made (ARGV[1]) go back, and the calls made since the last report (ARGV[2]) are
+    // reported; a counter that is gone (the day is over, or an administrator deleted it) is left alone,
+    // and no count goes below zero. Answers the count before (-1: no counter).
     static final String GIVE_BACK = """
             local before = redis.call('GET', KEYS[1])
             if not before then
@@ -107,7 +118,18 @@ public class QuotaCounter {
             if redis.call('DECRBY', KEYS[1], ARGV[1]) < 0 then
               redis.call('SET', KEYS[1], 0, 'KEEPTTL')
             end
+            if tonumber(ARGV[2]) > 0 then
+              redis.call('INCRBY', KEYS[2], ARGV[2])
+              if redis.call('TTL', KEYS[2]) < 0 then
+                redis.call('EXPIRE', KEYS[2], redis.call('TTL', KEYS[1]))
+              end
+            end
             return tonumber(before)
+            """;
+    // An administrator's correction: the count and the calls made both become ARGV[1].
+    static final String SET = """
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+            redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[2])
             """;
     static final String SCRIPT_SHA = sha1(SCRIPT);
 
@@ -219,11 +241,13 @@ public class QuotaCounter {
             }
         }
         String want = asking ? Integer.toString(lease.size()) : "1";
-        return script(key, max, ttl, shadow, "", want)
+        long report = lease.report();
+        String calls = Long.toString(report);
+        return script(key, max, ttl, shadow, "", want, calls)
                 .flatMap(reply -> reply.get(0).toInteger() >= 0 ? Uni.createFrom().item(reply)
                         : lookingUp.computeIfAbsent(key, k -> durableCount(userId, day)
                                 .onTermination().invoke(() -> lookingUp.remove(k)).memoize().indefinitely())
-                                .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start), want)))
+                                .flatMap(start -> script(key, max, ttl, shadow, Long.toString(start), want, calls)))
                 .map(reply -> decided(key, userId, day, reset, reply, limit, secondsToReset, asking))
                 .invoke(decision -> {
                     if (!decision.admitted() && decision.counted()) {
@@ -235,6 +259,7 @@ public class QuotaCounter {
                         lease.doneAsking(failure == null && !cancelled);
                     }
                 })
+                .onFailure().invoke(failure -> unreportIfNeverSent(lease, report, failure))
                 .onFailure().recoverWithItem(failure -> failed(failure, limit, secondsToReset))
                 .subscribeAsCompletionStage();
     }
@@ -250,17 +275,32 @@ public class QuotaCounter {
             lease.doneAsking(false);
             return;
         }
-        script(key, Integer.toString(limit), ttl(secondsToReset), shadow(), "", Integer.toString(lease.size()))
+        long report = lease.report();
+        script(key, Integer.toString(limit), ttl(secondsToReset), shadow(), "", Integer.toString(lease.size()),
+                Long.toString(report))
                 .subscribe().with(reply -> {
-                    long first = reply.get(0).toInteger() >= 0 ? taken(key, reply) : 0;
+                    boolean counterHeld = reply.get(0).toInteger() >= 0;
+                    if (!counterHeld) {
+                        // The script stopped before it took the report.
+                        lease.unreport(report);
+                    }
+                    long first = counterHeld ? taken(key, reply) : 0;
                     if (first > 0) {
                         keep(key, reply, first, limit);
                     }
                     lease.doneAsking(true);
                 }, failure -> {
+                    unreportIfNeverSent(lease, report, failure);
                     failed(failure, limit, secondsToReset);
                     lease.doneAsking(false);
                 });
+    }
+
+    /** Calls reported with a look-up Redis never received are reported with the next. */
+    private static void unreportIfNeverSent(Lease lease, long report, Throwable failure) {
+        if (RedisBreaker.neverSent(failure)) {
+            lease.unreport(report);
+        }
     }
 
     private String ttl(long secondsToReset) {
@@ -271,19 +311,22 @@ public class QuotaCounter {
         return config.shadow() ? "1" : "0";
     }
 
-    private Uni<Response> script(String key, String max, String ttl, String shadow, String start, String want) {
+    private Uni<Response> script(String key, String max, String ttl, String shadow, String start, String want,
+            String calls) {
+        String callsKey = callsKey(key);
         return counting
-                .send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key).arg(max).arg(ttl).arg(shadow).arg(start)
-                        .arg(want))
+                .send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(2).arg(key).arg(callsKey).arg(max).arg(ttl)
+                        .arg(shadow).arg(start).arg(want).arg(calls))
                 .onFailure(QuotaCounter::isNoScript)
-                .recoverWithUni(() -> counting.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key).arg(max).arg(ttl)
-                        .arg(shadow).arg(start).arg(want)))
+                .recoverWithUni(() -> counting.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(2).arg(key).arg(callsKey)
+                        .arg(max).arg(ttl).arg(shadow).arg(start).arg(want).arg(calls)))
                 .ifNoItem().after(config.redisTimeout()).fail();
     }
 
     /**
      * Gives the unused numbers of leases idle for {@code lease-idle} back to the shared counters, so that
-     * the user's calls through other gateways can have them, and forgets leases of past days.
+     * the user's calls through other gateways can have them, and reports their calls; leases of past days
+     * report theirs and are forgotten.
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void giveBackIdleLeases() {
@@ -293,15 +336,18 @@ public class QuotaCounter {
         tallies.keySet().removeIf(key -> !key.endsWith(":" + today) && !key.endsWith(":" + yesterday));
         long idle = config.leaseIdle().toNanos();
         leases.forEach((key, lease) -> {
-            if (!key.endsWith(":" + today)) {
+            boolean pastDay = !key.endsWith(":" + today);
+            if (pastDay) {
                 leases.remove(key, lease);
-                return;
             }
-            long left = lease.releaseIfIdle(idle);
-            if (left > 0) {
-                giveBack(key, left).subscribe().with(before -> announceFreed(key, before.toLong(), lease.limit()),
-                        failure -> Log.warnf("%d leased calls of %s could not be given back: %s", left, key,
-                                failure.toString()));
+            Lease.Released released = pastDay ? lease.releaseAll() : lease.releaseIfIdle(idle);
+            if (released.any()) {
+                giveBack(key, released).subscribe().with(before -> announceFreed(key, before.toLong(), released, lease.limit()),
+                        failure -> {
+                            unreportIfNeverSent(lease, released.calls(), failure);
+                            Log.warnf("%d leased numbers of %s could not be given back nor %d calls reported: %s",
+                                    released.unused(), key, released.calls(), failure.toString());
+                        });
             }
         });
     }
@@ -313,23 +359,26 @@ public class QuotaCounter {
      */
     void giveBackAllLeases(@Observes ShutdownEvent stopping) {
         leases.forEach((key, lease) -> {
-            long left = lease.releaseAll();
-            if (left > 0) {
-                announceFreed(key, giveBack(key, left).await().atMost(config.redisTimeout()).toLong(), lease.limit());
+            Lease.Released released = lease.releaseAll();
+            if (released.any()) {
+                announceFreed(key, giveBack(key, released).await().atMost(config.redisTimeout()).toLong(), released,
+                        lease.limit());
             }
         });
     }
 
-    private Uni<Response> giveBack(String key, long calls) {
-        return counting.send(Request.cmd(Command.EVAL).arg(GIVE_BACK).arg(1).arg(key).arg(Long.toString(calls)));
+    private Uni<Response> giveBack(String key, Lease.Released released) {
+        return counting.send(Request.cmd(Command.EVAL).arg(GIVE_BACK).arg(2).arg(key).arg(callsKey(key))
+                .arg(Long.toString(released.unused())).arg(Long.toString(released.calls())));
     }
 
     /**
-     * The counter was at the limit before the give-back: gateways (this one included) may have refused the
-     * user since, and remember it; they are told the calls are free again.
+     * Numbers went back to a counter that was at the limit: gateways (this one included) may have refused
+     * the user since, and remember it; they are told the calls are free again. A give-back that only
+     * reported calls freed none.
      */
-    private void announceFreed(String key, long before, int limit) {
-        if (before >= limit) {
+    private void announceFreed(String key, long before, Lease.Released released, int limit) {
+        if (released.unused() > 0 && before >= limit) {
             parseKey(key).ifPresent(userDay -> changes.publish(ChangeEvent.quotaFreed(userDay.userId())));
         }
     }
@@ -368,7 +417,8 @@ public class QuotaCounter {
         if (ttl <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return redis.execute("SET", key(userId, day), Integer.toString(calls), "EX", Long.toString(ttl))
+        String key = key(userId, day);
+        return redis.execute("EVAL", SET, "2", key, callsKey(key), Integer.toString(calls), Long.toString(ttl))
                 .invoke(() -> {
                     forget(userId);
                     setHere.put(userId, System.nanoTime());
@@ -388,7 +438,7 @@ public class QuotaCounter {
     }
 
     /** How many numbers of the counter this gateway holds leased and has not handed out: counted, not yet called. */
-    public long leasedUnused(String key) {
+    long leasedUnused(String key) {
         Lease lease = leases.get(key);
         return lease == null ? 0 : lease.outstanding();
     }
@@ -463,6 +513,15 @@ public class QuotaCounter {
         return namespace + "quota:" + userId + ":" + day;
     }
 
+    /**
+     * The calls made with a counter's numbers, as the gateways report them: the counter itself also holds
+     * numbers leased and not used yet. Named after the counter in braces, so a Redis Cluster keeps both in
+     * one slot (and one script can use both), and no counter pattern matches it.
+     */
+    public String callsKey(String key) {
+        return "{" + key + "}:calls";
+    }
+
     /** A counter key's user and day; empty for any other key. The one reader of what {@link #key} writes. */
     public Optional<UserDay> parseKey(String key) {
         String prefix = namespace + "quota:";
@@ -494,6 +553,7 @@ public class QuotaCounter {
         if (leasing) {
             keep(key, reply, first + 1, limit);
         }
+        lease(key).handedOut();
         return admitted(userId, day, reset, first, limit, secondsToReset);
     }
 

@@ -112,16 +112,17 @@ public class UsageFlusher {
                 if (keys.isEmpty()) {
                     continue;
                 }
-                // One GET per key in one pipeline: keys of one node may still lie in different slots, which MGET refuses.
-                List<Response> values = await(
-                        connection.batch(keys.stream().map(key -> Request.cmd(Command.GET).arg(key)).toList()));
+                // One GET per key in one pipeline: keys of one node may still lie in different slots, which MGET
+                // refuses. A counter also holds numbers leased and not used yet: the calls made are counted apart,
+                // in the same slot (none yet for a counter of an earlier version).
+                List<Response> values = await(connection.batch(
+                        keys.stream().map(key -> Request.cmd(Command.GET).arg(counter.callsKey(key))).toList()));
                 List<UsageClient.Count> counts = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     Response value = values.get(i);
                     String key = keys.get(i);
-                    // This gateway's own leased calls not made yet are not usage; other gateways' may be, briefly.
-                    counter.parseKey(key).filter(day -> value != null).ifPresent(day -> {
-                        int calls = (int) Math.max(0, value.toLong() - counter.leasedUnused(key));
+                    counter.parseKey(key).ifPresent(day -> {
+                        int calls = value == null ? 0 : value.toInteger();
                         QuotaCounter.Tally tally = counter.tally(key).orElse(null);
                         counts.add(tally == null
                                 ? new UsageClient.Count(day.userId(), day.day(), calls, null, null, null, null, null)

@@ -10,7 +10,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.portal.testsupport.MutableClock;
 
-/** How a lease is sized to its user's pace: 32 numbers at least, 100 ms of calls, 1,024 at most. */
+/**
+ * How a lease is sized to its user's pace (32 numbers at least, 100 ms of calls, 1,024 at most), and how it
+ * counts the calls made with its numbers until they are reported.
+ */
 class LeaseTest {
 
     private static final int LIMIT = 1_000_000;
@@ -93,5 +96,20 @@ class LeaseTest {
         assertFalse(lease.startAskingAhead(), "33 left, more than half of 64");
         lease.take();
         assertTrue(lease.startAskingAhead(), "32 left, half of 64");
+    }
+
+    @Test
+    void everyCallAdmittedIsReportedOnceWhateverGaveItItsNumber() {
+        grantThenCall(5, 0);
+        lease.handedOut();
+        assertEquals(6, lease.report(), "five numbers taken from the lease and one a look-up brought its own call");
+        assertEquals(0, lease.report(), "reported once");
+        lease.take();
+        long lost = lease.report();
+        lease.unreport(lost);
+        lease.take();
+        assertEquals(new Lease.Released(25, 2), lease.releaseAll(),
+                "the numbers not handed out go back with the calls a look-up that never reached Redis reported");
+        assertEquals(Lease.Released.NOTHING, lease.releaseAll());
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
@@ -175,6 +176,20 @@ class QuotaLeasesTest {
                     "no quota-freed for the numbers given back");
         }
         assertEquals(61, redisCount(user));
+    }
+
+    @Test
+    void reportingTheLastCallOfTheDayFreesNothing() throws InterruptedException {
+        User user = User.withLimit(1);
+        String callsKey = counter.callsKey(counter.key(user.id(), counter.today()));
+        try (ChannelListener changes = ChannelListener.listen(redis, ChangeEventPublisher.channel(namespace))) {
+            assertEquals(200, call(user));
+            Awaitility.await("the call is reported once its lease is idle").atMost(Duration.ofSeconds(5))
+                    .until(() -> "1".equals(redis.value(String.class).get(callsKey)));
+            assertNull(changes.await(m -> m.contains("quota-freed") && m.contains(user.id().toString()), 500),
+                    "nothing went back to the counter");
+        }
+        assertEquals(1, redisCount(user));
     }
 
     @Test

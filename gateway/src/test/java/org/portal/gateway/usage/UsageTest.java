@@ -11,10 +11,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portal.gateway.DownstreamServices.json;
 import static org.portal.gateway.DownstreamServices.portalUser;
 import static org.portal.gateway.DownstreamServices.server;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -22,11 +24,14 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portal.gateway.DownstreamServices;
+import org.portal.gateway.quota.QuotaCounter;
 import org.portal.testsupport.TestTokens;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -36,6 +41,12 @@ class UsageTest {
 
     @Inject
     UsageFlusher flusher;
+
+    @Inject
+    QuotaCounter counter;
+
+    @Inject
+    RedisDataSource redis;
 
     @BeforeAll
     static void services() {
@@ -66,6 +77,29 @@ class UsageTest {
                 .statusCode(200);
         flusher.flush();
         server().verify(putRequestedFor(urlEqualTo("/internal/usage")).withRequestBody(containing(userId.toString())));
+    }
+
+    /**
+     * The counter also holds numbers leased and not used yet, this gateway's and others': the copy has the
+     * calls made, as the gateways report them, never the numbers held for calls to come.
+     */
+    @Test
+    void theCopyHasTheCallsMadeNotTheNumbersLeasedForThem() {
+        String subject = "user-" + UUID.randomUUID();
+        UUID userId = portalUser(subject, "active", "customer", 1000, DownstreamServices.CUSTOMER_GRANTS);
+        String token = TestTokens.of(subject, "portal-user");
+        for (int i = 0; i < 10; i++) {
+            given().auth().oauth2(token).get("/api/sections/knowledge-base/records").then().statusCode(200);
+        }
+        String key = counter.key(userId, counter.today());
+        // Another gateway holds a lease of 32 of this user's numbers and has not used them yet.
+        redis.value(Long.class).incrby(key, 32);
+        Awaitility.await("this gateway's lease goes back idle, and its calls are reported").atMost(Duration.ofSeconds(5))
+                .until(() -> "10".equals(redis.value(String.class).get(counter.callsKey(key))));
+        assertEquals("42", redis.value(String.class).get(key), "the calls made and the other gateway's lease");
+        flusher.flush();
+        server().verify(putRequestedFor(urlEqualTo("/internal/usage"))
+                .withRequestBody(matchingJsonPath("$[?(@.userId == '" + userId + "' && @.calls == 10)]")));
     }
 
     @Test
