@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,9 @@ class AuditIT {
                 "audited", null);
         given().auth().oauth2(admin).post(GATEWAY + "/api/users/" + person.userId() + "/block").then().statusCode(200);
 
-        int limit = given().auth().oauth2(admin).get(GATEWAY + "/api/licensing/catalogue").then().statusCode(200)
-                .extract().path("editions.find { it.code == 'partner' }.dailyCallLimit");
-        setLimit(admin, limit + 1);
-        setLimit(admin, limit);
+        int limit = RunningSystem.dailyCallLimit(admin, "partner");
+        RunningSystem.setDailyCallLimit(admin, "partner", limit + 1);
+        RunningSystem.setDailyCallLimit(admin, "partner", limit);
 
         String licenseId = "audit-e2e-" + UUID.randomUUID();
         LicenseSigner vendor = LicenseSigner.fromPrivateJwk(Files.readString(
@@ -72,10 +70,5 @@ class AuditIT {
         given().auth().oauth2(customer).get(GATEWAY + "/api/admin/audit").then().statusCode(403);
         given().auth().oauth2(customer).get(RunningSystem.service("sections-service") + "/api/admin/audit").then()
                 .statusCode(403);
-    }
-
-    private static void setLimit(String admin, int limit) {
-        given().auth().oauth2(admin).contentType("application/json").body(Map.of("dailyCallLimit", limit))
-                .put(GATEWAY + "/api/licensing/catalogue/editions/partner/daily-call-limit").then().statusCode(200);
     }
 }

@@ -116,9 +116,8 @@ class QuotaAcrossGatewaysIT {
     @Test
     void grownLeasesComeBackToTheCallsMade() throws Exception {
         String admin = RunningSystem.token("admin");
-        int limit = given().auth().oauth2(admin).get(RunningSystem.GATEWAY + "/api/licensing/catalogue").then().statusCode(200)
-                .extract().path("editions.find { it.code == 'customer' }.dailyCallLimit");
-        setCustomerLimit(admin, 100_000);
+        int limit = RunningSystem.dailyCallLimit(admin, "customer");
+        RunningSystem.setDailyCallLimit(admin, "customer", 100_000);
         try {
             RunningSystem.LinkedPerson person = RunningSystem.linkedPortalUser(admin,
                     RunningSystem.accountId(admin, "Acme"), "quota-grown", "customer");
@@ -145,14 +144,8 @@ class QuotaAcrossGatewaysIT {
                             .statusCode(200)
                             .body("find { it.day == '" + today + "' }.calls", org.hamcrest.Matchers.equalTo(made)));
         } finally {
-            setCustomerLimit(admin, limit);
+            RunningSystem.setDailyCallLimit(admin, "customer", limit);
         }
-    }
-
-    private static void setCustomerLimit(String admin, int limit) {
-        given().auth().oauth2(admin).contentType("application/json").body(Map.of("dailyCallLimit", limit))
-                .put(RunningSystem.GATEWAY + "/api/licensing/catalogue/editions/customer/daily-call-limit").then()
-                .statusCode(200);
     }
 
     /** Makes this many calls on section data, {@link #CONCURRENT} at a time, alternating gateways; answers by status. */

@@ -99,6 +99,19 @@ final class RunningSystem {
                 .extract().path("[0].id");
     }
 
+    /** An edition's daily call limit, as the catalogue gives it. */
+    static int dailyCallLimit(String adminToken, String edition) {
+        return RestAssured.given().auth().oauth2(adminToken).get(GATEWAY + "/api/licensing/catalogue").then().statusCode(200)
+                .extract().path("editions.find { it.code == '" + edition + "' }.dailyCallLimit");
+    }
+
+    /** Sets an edition's daily call limit, as a portal administrator does. */
+    static void setDailyCallLimit(String adminToken, String edition, int limit) {
+        RestAssured.given().auth().oauth2(adminToken).contentType("application/json")
+                .body(java.util.Map.of("dailyCallLimit", limit))
+                .put(GATEWAY + "/api/licensing/catalogue/editions/" + edition + "/daily-call-limit").then().statusCode(200);
+    }
+
     /** A portal user made by a portal administrator for a new identity: their Keycloak username and user id. */
     record LinkedPerson(String username, String userId) {
     }
