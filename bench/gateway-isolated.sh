@@ -6,7 +6,9 @@
 #   - through a second gateway instance whose sections-service is that backend: the full pipeline
 #     (token check, cached access context, edition check, the quota script in Redis in shadow mode),
 #   - and, for the whole stack, through the system's own gateway to the real sections-service and
-#     PostgreSQL ("full"): what the service adds to the gateway's own cost.
+#     PostgreSQL ("full"): what the service adds to the gateway's own cost,
+#   - through bench/BareProxy.java ("floor"): a proxy of the gateway's own Vert.x and Netty, shaped as the
+#     gateway forwards, with nothing else; what the platform costs above nginx, and the gateway above it.
 # With PORTAL_BENCH_BASELINE=<a gateway's quarkus-run.jar> (an earlier build), that gateway is a third
 # target in the same rounds: before and after, measured together. PORTAL_BENCH_BASELINE_ENV="KEY=VALUE ..."
 # starts that gateway with other settings, PORTAL_BENCH_BASELINE_JAVA_OPTS with other JVM options
@@ -35,6 +37,7 @@ static_port=$((gateway_port + 50))
 proxy_port=$((gateway_port + 51))
 isolated_port=$((gateway_port + 70))
 baseline_port=$((gateway_port + 140))
+floor_port=$((gateway_port + 71))
 path=/api/sections/knowledge-base/records
 token="$(token customer-acme)"
 
@@ -59,10 +62,18 @@ http {
 NGINX
 nginx -c "$work/nginx-backend.conf"
 nginx_proxy "$proxy_port" "$static_port" 2
-trap 'kill "$(cat "$work/nginx-backend.pid")" 2>/dev/null || true; stop_system' EXIT
+# The floor runs with the gateway's collector and heap share, and its libraries.
+grep -v '^-Djava.util.logging' "$root/deploy/docker/jvm.options" >"$work/floor.options"
+java @"$work/floor.options" -cp "$root/gateway/target/quarkus-app/lib/main/*" "$root/bench/BareProxy.java" \
+  "$floor_port" "$static_port" >"$work/floor.log" 2>&1 &
+floor_pid=$!
+trap 'kill "$(cat "$work/nginx-backend.pid")" "$floor_pid" 2>/dev/null || true; stop_system' EXIT
+for _ in $(seq 1 60); do grep -q '^bare proxy on' "$work/floor.log" && break; sleep 1; done
+grep -q '^bare proxy on' "$work/floor.log" || { cat "$work/floor.log" >&2; exit 1; }
 
-targets=(nginx gateway full)
-declare -A url=([nginx]="http://127.0.0.1:$proxy_port$path" [gateway]="http://127.0.0.1:$isolated_port$path" [full]="$gateway$path")
+targets=(nginx gateway full floor)
+declare -A url=([nginx]="http://127.0.0.1:$proxy_port$path" [gateway]="http://127.0.0.1:$isolated_port$path"
+  [full]="$gateway$path" [floor]="http://127.0.0.1:$floor_port$path")
 profiler_opts=""
 if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
   "$root/mvnw" -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$work" >/dev/null
@@ -134,6 +145,11 @@ medians() {
     printf '%-10s %12s %10s %10s\n' "$target" "${mr[$target]}" "$(median "$target" "${1}p50")" "${m99[$target]}"
   done
 }
+# What the gateway's pipeline costs above the platform it runs on, from the medians in mr and m99.
+floor_gap() {
+  awk -v g="${mr[gateway]}" -v f="${mr[floor]}" -v g9="${m99[gateway]}" -v f9="${m99[floor]}" 'BEGIN {
+    printf "gateway/floor throughput %.2f   p99 gateway - floor p99 = %+.2f ms\n", g / f, g9 - f9 }'
+}
 printf '\n%-10s %12s %10s %10s   (medians of %d rounds, %ss each, %d connections)\n' target "req/s" "p50 ms" "p99 ms" \
   "$rounds" "$duration" "$connections"
 medians ""
@@ -142,6 +158,7 @@ for target in gateway "${targets[@]:3}"; do
   awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
     printf "%s/nginx throughput %.2f   p99 %s - nginx p99 = %+.2f ms\n", t, g / n, t, g9 - n9 }'
 done
+floor_gap
 
 printf '\n%-10s %12s %10s %10s   (paced: each connection pauses %s ms after each answer)\n' target "req/s" "p50 ms" \
   "p99 ms" "${PORTAL_BENCH_THINK_MS:-3}"
@@ -150,6 +167,7 @@ for target in gateway "${targets[@]:3}"; do
   awk -v t="$target" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
     printf "paced: p99 %s - nginx p99 = %+.2f ms\n", t, g9 - n9 }'
 done
+floor_gap
 
 if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
   # The profile is written when the JVM exits.
