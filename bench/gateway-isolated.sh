@@ -9,23 +9,28 @@
 #     PostgreSQL ("full"): what the service adds to the gateway's own cost,
 #   - through bench/BareProxy.java ("floor"): a proxy of the gateway's own Vert.x and Netty, shaped as the
 #     gateway forwards, with nothing else; what the platform costs above nginx, and the gateway above it.
-# With PORTAL_BENCH_BASELINE=<a gateway's quarkus-run.jar> (an earlier build), that gateway is a third
-# target in the same rounds: before and after, measured together. PORTAL_BENCH_BASELINE_ENV="KEY=VALUE ..."
+# With PORTAL_BENCH_BASELINE=<a gateway's quarkus-run.jar> (an earlier build), that gateway is one
+# more target in the same rounds: before and after, measured together. PORTAL_BENCH_BASELINE_ENV="KEY=VALUE ..."
 # starts that gateway with other settings, PORTAL_BENCH_BASELINE_JAVA_OPTS with other JVM options
 # added to deploy/docker/jvm.options (the same jar with another setting is a baseline too).
 # A second pass measures the same targets in the same way at about the same load, below saturation
 # (bench/paced.lua: each connection pauses PORTAL_BENCH_THINK_MS, default 3, after each answer): with
 # every connection kept busy, latency follows throughput, and the paced figures show what each target adds
 # to a call's latency by itself.
-# Each target first takes PORTAL_BENCH_WARMUP seconds of the same load (default 60): a gateway fresh
-# from its start still has its C2 compiler thread busy for about two minutes of load (measured: up to a
-# fifth of a core, 10 s windows after 30 s of load), which the per-measurement warm-up of 5 s does not
-# cover and nginx never pays. Rounds then interleave the targets, the order rotating each round (the
+# Each JVM target first takes PORTAL_BENCH_WARMUP seconds of the same load (default 120; nginx, which has
+# no JIT, 10), in windows of a minute whose throughput is printed: a gateway fresh from its start has its
+# C2 compiler busy for about two minutes of load (up to a fifth of a core in 10 s windows after 30 s),
+# which the per-measurement warm-up of 5 s does not cover and nginx never pays. The windows also show how
+# much this machine drifts from one minute to the next (one gateway alone: 15,055, 15,034, 17,010, 19,787
+# req/s; in another run 16,725, 16,417, 12,421, 12,805, and the floor beside it 16,494, 13,649, 13,908,
+# 15,628). Rounds then interleave the targets, the order rotating each round (the
 # first target otherwise runs on a colder JIT); the figures are the medians over the rounds.
 #
-# With PORTAL_BENCH_PROFILE=<file>, the isolated gateway runs under async-profiler (CPU time, Maven
-# Central's tools.profiler:async-profiler) and its collapsed stacks are written to the file, with a
-# summary (bench/profile-summary.sh) at the end.
+# With PORTAL_BENCH_PROFILE=<directory>, after the rounds the isolated gateway and the floor (and the baseline)
+# each take one more saturated measurement under async-profiler (Maven Central's tools.profiler:async-profiler,
+# attached for that measurement only: the rounds run unprofiled), sampling every millisecond of CPU; their
+# collapsed stacks are written there as TARGET.collapsed, each summarized in microseconds of CPU per call
+# (bench/profile-summary.sh), and the gateway's compared with the floor's frame by frame (bench/profile-diff.sh).
 #
 # Usage: bench/gateway-isolated.sh [rounds, default 5] [seconds per measurement, default 10] [connections, default 32]
 rounds="${1:-5}"
@@ -74,13 +79,7 @@ grep -q '^bare proxy on' "$work/floor.log" || { cat "$work/floor.log" >&2; exit 
 targets=(nginx gateway full floor)
 declare -A url=([nginx]="http://127.0.0.1:$proxy_port$path" [gateway]="http://127.0.0.1:$isolated_port$path"
   [full]="$gateway$path" [floor]="http://127.0.0.1:$floor_port$path")
-profiler_opts=""
-if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
-  "$root/mvnw" -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$work" >/dev/null
-  unzip -p "$work/async-profiler-4.2.jar" linux-x64/libasyncProfiler.so >"$work/libasyncProfiler.so"
-  profiler_opts="-agentpath:$work/libasyncProfiler.so=start,event=itimer,threads,file=$work/isolated.collapsed"
-fi
-JAVA_OPTS="$profiler_opts" "$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
+"$root/deploy/local/run.sh" gateway-instance isolated-gateway "$isolated_port" \
   PORTAL_SECTIONS_URL="http://127.0.0.1:$static_port" >>"$work/start.log"
 if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
   # shellcheck disable=SC2086 # the settings are words on purpose
@@ -90,10 +89,15 @@ if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
   url[baseline]="http://127.0.0.1:$baseline_port$path"
 fi
 
-warmup="${PORTAL_BENCH_WARMUP:-60}"
+warmup="${PORTAL_BENCH_WARMUP:-120}"
 for target in "${targets[@]}"; do
-  say "warming $target up for ${warmup}s"
-  wrk -t2 -c"$connections" -d"${warmup}s" -H "Authorization: Bearer $(token customer-acme)" "${url[$target]}" >/dev/null
+  left=$([ "$target" = nginx ] && echo 10 || echo "$warmup") rates=""
+  while [ "$left" -gt 0 ]; do
+    window=$((left < 60 ? left : 60)) left=$((left - window))
+    rates+="$(wrk -t2 -c"$connections" -d"${window}s" -H "Authorization: Bearer $(token customer-acme)" "${url[$target]}" \
+      | awk '/Requests\/sec/ { printf " %d", $2 }')"
+  done
+  say "warmed $target up: req/s by minute$rates"
 done
 # compiler_seconds PID: CPU seconds the JVM's JIT compiler threads have used so far.
 compiler_seconds() {
@@ -145,35 +149,50 @@ medians() {
     printf '%-10s %12s %10s %10s\n' "$target" "${mr[$target]}" "$(median "$target" "${1}p50")" "${m99[$target]}"
   done
 }
-# What the gateway's pipeline costs above the platform it runs on, from the medians in mr and m99.
-floor_gap() {
-  awk -v g="${mr[gateway]}" -v f="${mr[floor]}" -v g9="${m99[gateway]}" -v f9="${m99[floor]}" 'BEGIN {
-    printf "gateway/floor throughput %.2f   p99 gateway - floor p99 = %+.2f ms\n", g / f, g9 - f9 }'
+# compared WITH_THROUGHPUT: each target (after the first three) against nginx, and the gateway against the
+# floor, from the medians in mr and m99; the throughput ratios only when the targets ran saturated (paced,
+# they all carry about the same load).
+compared() {
+  local target
+  for target in gateway "${targets[@]:3}"; do
+    awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" -v all="$1" 'BEGIN {
+      if (all) printf "%s/nginx throughput %.2f   ", t, g / n; printf "p99 %s - nginx p99 = %+.2f ms\n", t, g9 - n9 }'
+  done
+  # What the gateway's pipeline costs above the platform it runs on.
+  awk -v g="${mr[gateway]}" -v f="${mr[floor]}" -v g9="${m99[gateway]}" -v f9="${m99[floor]}" -v all="$1" 'BEGIN {
+    if (all) printf "gateway/floor throughput %.2f   ", g / f; printf "p99 gateway - floor p99 = %+.2f ms\n", g9 - f9 }'
 }
 printf '\n%-10s %12s %10s %10s   (medians of %d rounds, %ss each, %d connections)\n' target "req/s" "p50 ms" "p99 ms" \
   "$rounds" "$duration" "$connections"
 medians ""
 awk -v f="${mr[full]}" -v g="${mr[gateway]}" 'BEGIN { printf "full stack/gateway alone throughput %.2f\n", f / g }'
-for target in gateway "${targets[@]:3}"; do
-  awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
-    printf "%s/nginx throughput %.2f   p99 %s - nginx p99 = %+.2f ms\n", t, g / n, t, g9 - n9 }'
-done
-floor_gap
+compared 1
 
 printf '\n%-10s %12s %10s %10s   (paced: each connection pauses %s ms after each answer)\n' target "req/s" "p50 ms" \
   "p99 ms" "${PORTAL_BENCH_THINK_MS:-3}"
 medians paced_
-for target in gateway "${targets[@]:3}"; do
-  awk -v t="$target" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" 'BEGIN {
-    printf "paced: p99 %s - nginx p99 = %+.2f ms\n", t, g9 - n9 }'
-done
-floor_gap
+compared ""
 
 if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
-  # The profile is written when the JVM exits.
-  pid="$(cat "$PORTAL_STATE_DIR/pids/isolated-gateway.pid")"
-  kill "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
-  cp "$work/isolated.collapsed" "$PORTAL_BENCH_PROFILE"
-  "$root/bench/profile-summary.sh" "$PORTAL_BENCH_PROFILE"
+  # Absolute: the JVMs write the files from their own working directories.
+  profiles="$(realpath -m "$PORTAL_BENCH_PROFILE")"
+  mkdir -p "$profiles"
+  "$root/mvnw" -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$work" >/dev/null
+  unzip -p "$work/async-profiler-4.2.jar" linux-x64/libasyncProfiler.so >"$work/libasyncProfiler.so"
+  declare -A pid_of=([gateway]="$isolated_pid" [floor]="$floor_pid") calls
+  [ -z "${PORTAL_BENCH_BASELINE:-}" ] || pid_of[baseline]="$(cat "$PORTAL_STATE_DIR/pids/baseline-gateway.pid")"
+  for target in "${!pid_of[@]}"; do
+    say "profiling $target for ${duration}s"
+    # The agent's options quoted: jcmd would take them apart.
+    jcmd "${pid_of[$target]}" JVMTI.agent_load "$work/libasyncProfiler.so" '"start,event=itimer,interval=1ms"' >/dev/null
+    out="$(wrk -t2 -c"$connections" -d"${duration}s" -H "Authorization: Bearer $(token customer-acme)" "${url[$target]}")"
+    jcmd "${pid_of[$target]}" JVMTI.agent_load "$work/libasyncProfiler.so" \
+      "\"stop,collapsed,file=$profiles/$target.collapsed\"" >/dev/null
+    calls[$target]="$(awk '/requests in/ { print $1 }' <<<"$out")"
+    printf '\n%s: %s calls profiled\n' "$target" "${calls[$target]}"
+    "$root/bench/profile-summary.sh" "$profiles/$target.collapsed" "${calls[$target]}"
+  done
+  printf '\ngateway (A) against floor (B):\n'
+  "$root/bench/profile-diff.sh" "$profiles/gateway.collapsed" "${calls[gateway]}" \
+    "$profiles/floor.collapsed" "${calls[floor]}"
 fi
