@@ -26,11 +26,16 @@
 # 15,628). Rounds then interleave the targets, the order rotating each round (the
 # first target otherwise runs on a colder JIT); the figures are the medians over the rounds.
 #
-# With PORTAL_BENCH_PROFILE=<directory>, after the rounds the isolated gateway and the floor (and the baseline)
-# each take one more saturated measurement under async-profiler (Maven Central's tools.profiler:async-profiler,
-# attached for that measurement only: the rounds run unprofiled), sampling every millisecond of CPU; their
-# collapsed stacks are written there as TARGET.collapsed, each summarized in microseconds of CPU per call
-# (bench/profile-summary.sh), and the gateway's compared with the floor's frame by frame (bench/profile-diff.sh).
+# Each measurement also takes the CPU time per call of the processes that serve the target (/proc; for nginx
+# its master and workers, for the whole stack the system's gateway and sections-service): on two cores that
+# wrk, the backend and the target share, a target's throughput follows its CPU per call.
+#
+# With PORTAL_BENCH_PROFILE=<directory>, after the rounds the isolated gateway and the floor (and the
+# baseline) each take one more saturated measurement under async-profiler (Maven Central's
+# tools.profiler:async-profiler, attached for that measurement only: the rounds run unprofiled), sampling
+# every millisecond of CPU, user and kernel; their collapsed stacks are written there as TARGET.collapsed,
+# each summarized in microseconds of CPU per call (bench/profile-summary.sh), and the gateway's compared
+# with the floor's frame by frame (bench/profile-diff.sh).
 #
 # Usage: bench/gateway-isolated.sh [rounds, default 5] [seconds per measurement, default 10] [connections, default 32]
 rounds="${1:-5}"
@@ -88,6 +93,14 @@ if [ -n "${PORTAL_BENCH_BASELINE:-}" ]; then
   targets+=(baseline)
   url[baseline]="http://127.0.0.1:$baseline_port$path"
 fi
+# The processes that serve each target, whose CPU time per call is measured: nginx's master and workers, each
+# gateway's JVM, the floor's; for the whole stack the system's gateway and sections-service (not PostgreSQL,
+# which the system shares).
+isolated_pid="$(cat "$PORTAL_STATE_DIR/pids/isolated-gateway.pid")"
+declare -A pids=([nginx]="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"
+  [gateway]="$isolated_pid" [floor]="$floor_pid"
+  [full]="$(cat "$PORTAL_STATE_DIR/pids/gateway.pid" "$PORTAL_STATE_DIR/pids/sections-service.pid" | tr '\n' ' ')")
+[ -z "${PORTAL_BENCH_BASELINE:-}" ] || pids[baseline]="$(cat "$PORTAL_STATE_DIR/pids/baseline-gateway.pid")"
 
 warmup="${PORTAL_BENCH_WARMUP:-120}"
 for target in "${targets[@]}"; do
@@ -103,7 +116,6 @@ done
 compiler_seconds() {
   cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '/\(C[12] CompilerThre/ { sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.1f", t / hz }'
 }
-isolated_pid="$(cat "$PORTAL_STATE_DIR/pids/isolated-gateway.pid")"
 compiled_before="$(compiler_seconds "$isolated_pid")"
 
 # interleaved MEASURE LABEL: ROUNDS rounds, each measuring every target once with MEASURE (measure or
@@ -115,7 +127,7 @@ interleaved() {
     say "$2 $round of $rounds: ${order[*]}"
     for target in "${order[@]}"; do
       # Keycloak's tokens live 5 minutes: each measurement gets a fresh one.
-      "$1" "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections"
+      "$1" "$target-$round" "${url[$target]}" "$(token customer-acme)" "$duration" "$connections" "${pids[$target]}"
     done
   done
 }
@@ -138,38 +150,44 @@ median() { # median NAME ARRAY: the median of ARRAY[NAME-1..rounds]
   local -n values=$2
   for round in $(seq 1 "$rounds"); do echo "${values[$1-$round]}"; done | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-declare -A mr m99
-# medians PREFIX: prints each target's medians of PREFIXrps, PREFIXp50 and PREFIXp99, and keeps those of
-# req/s and p99 in mr and m99.
+declare -A mr m99 mc
+# medians PREFIX: prints each target's medians of PREFIXrps, PREFIXp50, PREFIXp99 and PREFIXcpu, and keeps
+# those of req/s, p99 and CPU per call in mr, m99 and mc.
 medians() {
   local target
   for target in "${targets[@]}"; do
     mr[$target]="$(median "$target" "${1}rps")"
     m99[$target]="$(median "$target" "${1}p99")"
-    printf '%-10s %12s %10s %10s\n' "$target" "${mr[$target]}" "$(median "$target" "${1}p50")" "${m99[$target]}"
+    mc[$target]="$(median "$target" "${1}cpu")"
+    printf '%-10s %12s %10s %10s %12s\n' "$target" "${mr[$target]}" "$(median "$target" "${1}p50")" "${m99[$target]}" "${mc[$target]}"
   done
 }
 # compared WITH_THROUGHPUT: each target (after the first three) against nginx, and the gateway against the
-# floor, from the medians in mr and m99; the throughput ratios only when the targets ran saturated (paced,
-# they all carry about the same load).
+# floor, from the medians in mr, m99 and mc; the throughput ratios only when the targets ran saturated
+# (paced, they all carry about the same load).
 compared() {
   local target
   for target in gateway "${targets[@]:3}"; do
-    awk -v t="$target" -v g="${mr[$target]}" -v n="${mr[nginx]}" -v g9="${m99[$target]}" -v n9="${m99[nginx]}" -v all="$1" 'BEGIN {
-      if (all) printf "%s/nginx throughput %.2f   ", t, g / n; printf "p99 %s - nginx p99 = %+.2f ms\n", t, g9 - n9 }'
+    versus "$target" nginx "$1"
   done
   # What the gateway's pipeline costs above the platform it runs on.
-  awk -v g="${mr[gateway]}" -v f="${mr[floor]}" -v g9="${m99[gateway]}" -v f9="${m99[floor]}" -v all="$1" 'BEGIN {
-    if (all) printf "gateway/floor throughput %.2f   ", g / f; printf "p99 gateway - floor p99 = %+.2f ms\n", g9 - f9 }'
+  versus gateway floor "$1"
 }
-printf '\n%-10s %12s %10s %10s   (medians of %d rounds, %ss each, %d connections)\n' target "req/s" "p50 ms" "p99 ms" \
-  "$rounds" "$duration" "$connections"
+# versus A B WITH_THROUGHPUT: A's figures against B's.
+versus() {
+  awk -v a="$1" -v b="$2" -v ar="${mr[$1]}" -v br="${mr[$2]}" -v a9="${m99[$1]}" -v b9="${m99[$2]}" -v ac="${mc[$1]}" \
+    -v bc="${mc[$2]}" -v all="$3" 'BEGIN {
+    if (all) printf "%s/%s throughput %.2f   ", a, b, ar / br
+    printf "p99 %s - %s p99 = %+.2f ms   CPU per call %s/%s %.2f\n", a, b, a9 - b9, a, b, ac / bc }'
+}
+printf '\n%-10s %12s %10s %10s %12s   (medians of %d rounds, %ss each, %d connections)\n' target "req/s" "p50 ms" "p99 ms" \
+  "CPU us/call" "$rounds" "$duration" "$connections"
 medians ""
 awk -v f="${mr[full]}" -v g="${mr[gateway]}" 'BEGIN { printf "full stack/gateway alone throughput %.2f\n", f / g }'
 compared 1
 
-printf '\n%-10s %12s %10s %10s   (paced: each connection pauses %s ms after each answer)\n' target "req/s" "p50 ms" \
-  "p99 ms" "${PORTAL_BENCH_THINK_MS:-3}"
+printf '\n%-10s %12s %10s %10s %12s   (paced: each connection pauses %s ms after each answer)\n' target "req/s" "p50 ms" \
+  "p99 ms" "CPU us/call" "${PORTAL_BENCH_THINK_MS:-3}"
 medians paced_
 compared ""
 
@@ -179,14 +197,15 @@ if [ -n "${PORTAL_BENCH_PROFILE:-}" ]; then
   mkdir -p "$profiles"
   "$root/mvnw" -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$work" >/dev/null
   unzip -p "$work/async-profiler-4.2.jar" linux-x64/libasyncProfiler.so >"$work/libasyncProfiler.so"
-  declare -A pid_of=([gateway]="$isolated_pid" [floor]="$floor_pid") calls
-  [ -z "${PORTAL_BENCH_BASELINE:-}" ] || pid_of[baseline]="$(cat "$PORTAL_STATE_DIR/pids/baseline-gateway.pid")"
-  for target in "${!pid_of[@]}"; do
+  profiled=(gateway floor ${PORTAL_BENCH_BASELINE:+baseline})
+  declare -A calls
+  for target in "${profiled[@]}"; do
     say "profiling $target for ${duration}s"
-    # The agent's options quoted: jcmd would take them apart.
-    jcmd "${pid_of[$target]}" JVMTI.agent_load "$work/libasyncProfiler.so" '"start,event=itimer,interval=1ms"' >/dev/null
+    # CPU time in the kernel too (perf_events' CPU clock: the sockets' work is much of a proxy's). The
+    # agent's options quoted: jcmd would take them apart.
+    jcmd "${pids[$target]}" JVMTI.agent_load "$work/libasyncProfiler.so" '"start,event=cpu,interval=1ms"' >/dev/null
     out="$(wrk -t2 -c"$connections" -d"${duration}s" -H "Authorization: Bearer $(token customer-acme)" "${url[$target]}")"
-    jcmd "${pid_of[$target]}" JVMTI.agent_load "$work/libasyncProfiler.so" \
+    jcmd "${pids[$target]}" JVMTI.agent_load "$work/libasyncProfiler.so" \
       "\"stop,collapsed,file=$profiles/$target.collapsed\"" >/dev/null
     calls[$target]="$(awk '/requests in/ { print $1 }' <<<"$out")"
     printf '\n%s: %s calls profiled\n' "$target" "${calls[$target]}"

@@ -52,36 +52,57 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-declare -A rps p50 p99 paced_rps paced_p50 paced_p99
-# measure NAME URL TOKEN SECONDS CONNECTIONS: warms up for 5 s, then fills rps, p50 and p99 [NAME].
+# cpu_seconds PID...: the CPU time (user and system) the processes have used so far.
+cpu_seconds() {
+  local pid
+  for pid in "$@"; do cat /proc/"$pid"/stat 2>/dev/null; done \
+    | awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.3f", t / hz }'
+}
+# per_call_us BEFORE AFTER CALLS: microseconds of CPU per call between two cpu_seconds readings.
+per_call_us() {
+  awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f", (n > 0 ? 1e6 * (b - a) / n : 0) }'
+}
+
+declare -A rps p50 p99 cpu paced_rps paced_p50 paced_p99 paced_cpu
+# measure NAME URL TOKEN SECONDS CONNECTIONS [PIDS]: warms up for 5 s, then fills rps, p50 and p99 [NAME],
+# and with PIDS (a space-separated list: the processes that serve the target) cpu [NAME], their CPU time per
+# call in microseconds.
 measure() {
-  local name=$1 url=$2 bearer=$3 seconds=$4 connections=$5 code out errors
+  local name=$1 url=$2 bearer=$3 seconds=$4 connections=$5 code out errors before
   code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $bearer" "$url")"
   [ "$code" = 200 ] || { echo "$name answered $code" >&2; exit 1; }
   say "warming up $name"
   wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $bearer" "$url" >/dev/null
   say "measuring $name for ${seconds}s"
+  # shellcheck disable=SC2086 # a list of process ids
+  before="$(cpu_seconds ${6:-})"
   out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $bearer" "$url")"
+  # shellcheck disable=SC2086
+  [ -z "${6:-}" ] || cpu[$name]="$(per_call_us "$before" "$(cpu_seconds $6)" "$(awk '/requests in/ { print $1 }' <<<"$out")")"
   rps[$name]="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
   p50[$name]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
   p99[$name]="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms"
+  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms${cpu[$name]:+, ${cpu[$name]} us of CPU per call}"
   errors="$(awk '/Non-2xx/ { print $5 }' <<<"$out")"
   [ -z "$errors" ] || echo "  $name: $errors non-2xx answers" >&2
 }
 
-# measure_paced NAME URL BEARER SECONDS CONNECTIONS: like measure, but each connection pauses
+# measure_paced NAME URL BEARER SECONDS CONNECTIONS [PIDS]: like measure, but each connection pauses
 # PORTAL_BENCH_THINK_MS (default 3) after each answer (bench/paced.lua), so that every target carries about
 # the same load, below what saturates it: the latency a target adds, apart from its throughput. Fills
-# paced_rps, paced_p50 and paced_p99.
+# paced_rps, paced_p50, paced_p99 and (with PIDS) paced_cpu.
 measure_paced() {
-  local name=$1 url=$2 bearer=$3 seconds=$4 connections=$5 out rate median tail errors
+  local name=$1 url=$2 bearer=$3 seconds=$4 connections=$5 out rate median tail errors before
   say "measuring $name at a paced load for ${seconds}s"
+  # shellcheck disable=SC2086
+  before="$(cpu_seconds ${6:-})"
   out="$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$root/bench/paced.lua" -H "Authorization: Bearer $bearer" "$url" \
     | awk '$1 == "paced"')"
   read -r _ rate median tail errors <<<"$out"
   paced_rps[$name]=$rate paced_p50[$name]=$median paced_p99[$name]=$tail
-  say "$name: ${paced_rps[$name]} req/s, p50 ${paced_p50[$name]} ms, p99 ${paced_p99[$name]} ms"
+  # shellcheck disable=SC2086
+  [ -z "${6:-}" ] || paced_cpu[$name]="$(per_call_us "$before" "$(cpu_seconds $6)" "$(awk -v r="$rate" -v s="$seconds" 'BEGIN { print r * s }')")"
+  say "$name: ${paced_rps[$name]} req/s, p50 ${paced_p50[$name]} ms, p99 ${paced_p99[$name]} ms${paced_cpu[$name]:+, ${paced_cpu[$name]} us of CPU per call}"
   [ "$errors" = 0 ] || echo "  $name: $errors non-2xx answers" >&2
 }
 
