@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class PortalApi {
 
     public static final String DEMO_PASSWORD = "demo-password";
+    /** Sending a request up to this many times while the portal answers 503: about ten seconds in all. */
+    private static final int ATTEMPTS = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,11 +64,37 @@ public final class PortalApi {
         return postRaw(token, path, "multipart/form-data; boundary=" + boundary, form, expectedStatus);
     }
 
+    /**
+     * The answer to a request, sent again after a pause while it is a 503: the portal answers so when a
+     * service it needs did not answer in time (one still warming up on a busy machine, say), with nothing
+     * changed, so that sending the same request again is safe.
+     */
     private HttpResponse<String> send(HttpRequest request) {
+        for (int attempt = 1;; attempt++) {
+            HttpResponse<String> response = sendOnce(request);
+            if (response.statusCode() != 503 || attempt == ATTEMPTS) {
+                return response;
+            }
+            System.out.printf("  seed: %s %s answered 503, trying again in %d s%n", request.method(), request.uri().getPath(),
+                    attempt);
+            pause(Duration.ofSeconds(attempt));
+        }
+    }
+
+    private HttpResponse<String> sendOnce(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
