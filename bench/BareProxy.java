@@ -1,12 +1,11 @@
-import java.util.Set;
-import java.util.TreeSet;
-
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.MultiMap;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -23,10 +22,13 @@ import io.vertx.core.http.RequestOptions;
  */
 public class BareProxy extends AbstractVerticle {
 
-    private static final Set<String> CONNECTIONS_OWN = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /** Looked up regardless of case, by a hash of the name, as the gateway's HeaderNames are. */
+    private static final MultiMap CONNECTIONS_OWN = HttpHeaders.headers();
 
     static {
-        CONNECTIONS_OWN.addAll(Set.of("Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Content-Length", "Host"));
+        for (String name : new String[] { "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Content-Length", "Host" }) {
+            CONNECTIONS_OWN.add(name, "");
+        }
     }
 
     private final int port;

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -60,17 +58,20 @@ public class ServiceProxy {
      * Headers about one connection (RFC 9110, 7.6.1) and the message's framing, which each side of the
      * gateway states for itself: never passed on, either way.
      */
-    private static final Set<String> CONNECTIONS_OWN = caseInsensitive("Connection", "Keep-Alive", "Proxy-Connection",
+    private static final HeaderNames CONNECTIONS_OWN = new HeaderNames("Connection", "Keep-Alive", "Proxy-Connection",
             "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Content-Length");
     /**
      * The caller's headers the gateway states itself: the request id (already checked), and the trace
      * context, which ended at the gateway's own span; the tracer sends the gateway's (when tracing is on),
      * and two traceparent headers would make the service drop both. Host goes as the request's authority.
      */
-    private static final Set<String> GATEWAYS_OWN = caseInsensitive(REQUEST_ID, "traceparent", "tracestate", "Host");
+    private static final HeaderNames GATEWAYS_OWN = new HeaderNames(REQUEST_ID, "traceparent", "tracestate", "Host");
     /** The answer's headers the gateway states itself: the service's copies would repeat them (or forge them). */
-    private static final Set<String> GATEWAYS_OWN_ANSWER = caseInsensitive(REQUEST_ID, RateLimit.HEADER,
+    private static final HeaderNames GATEWAYS_OWN_ANSWER = new HeaderNames(REQUEST_ID, RateLimit.HEADER,
             RateLimit.POLICY_HEADER);
+    /** The caller's headers not passed on to the service, and the service's not passed on to the caller. */
+    private static final HeaderNames NOT_FORWARDED = CONNECTIONS_OWN.with(GATEWAYS_OWN);
+    private static final HeaderNames NOT_ANSWERED = CONNECTIONS_OWN.with(GATEWAYS_OWN_ANSWER);
 
     private final Vertx vertx;
     private final ProblemRoutes problems;
@@ -168,7 +169,7 @@ public class ServiceProxy {
         void send() {
             MultiMap headers = toService.headers();
             caller.headers().forEach((name, value) -> {
-                if (!CONNECTIONS_OWN.contains(name) && !GATEWAYS_OWN.contains(name)) {
+                if (!NOT_FORWARDED.contains(name)) {
                     headers.add(name, value);
                 }
             });
@@ -262,7 +263,7 @@ public class ServiceProxy {
         private HttpServerResponse head(HttpClientResponse fromService) {
             answer.setStatusCode(fromService.statusCode());
             fromService.headers().forEach((name, value) -> {
-                if (!CONNECTIONS_OWN.contains(name) && !GATEWAYS_OWN_ANSWER.contains(name)) {
+                if (!NOT_ANSWERED.contains(name)) {
                     answer.headers().add(name, value);
                 }
             });
@@ -342,11 +343,5 @@ public class ServiceProxy {
         } else {
             caller.connection().close();
         }
-    }
-
-    private static Set<String> caseInsensitive(String... names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(Set.of(names));
-        return set;
     }
 }

@@ -128,7 +128,8 @@ class GatewayPipelineTest {
         portalUser(subject, "active", "customer", 1000, CUSTOMER_GRANTS);
         ResponseDefinitionBuilder versioned = json(200, "{\"version\":7}")
                 .withHeader("Link", "</api/a>; rel=\"next\"", "</api/b>; rel=\"last\"")
-                .withHeader("Proxy-Connection", "keep-alive").withHeader("Keep-Alive", "timeout=5");
+                // Header names in any case: HTTP's are case-insensitive, and so is what the gateway drops.
+                .withHeader("proxy-connection", "keep-alive").withHeader("KEEP-ALIVE", "timeout=5");
         // Stated, the length makes the service send the answer whole; left out, it compresses and chunks it.
         server().stubFor(get(urlEqualTo("/api/sections/knowledge-base/records/v7"))
                 .willReturn(identity ? versioned.withHeader("Content-Length", "13").withGzipDisabled(true) : versioned));
