@@ -96,11 +96,11 @@ fi
 # The processes that serve each target, whose CPU time per call is measured: nginx's master and workers, each
 # gateway's JVM, the floor's; for the whole stack the system's gateway and sections-service (not PostgreSQL,
 # which the system shares).
-isolated_pid="$(cat "$PORTAL_STATE_DIR/pids/isolated-gateway.pid")"
+isolated_pid="$(jvm_pid isolated-gateway)"
 declare -A pids=([nginx]="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"
   [gateway]="$isolated_pid" [floor]="$floor_pid"
-  [full]="$(cat "$PORTAL_STATE_DIR/pids/gateway.pid" "$PORTAL_STATE_DIR/pids/sections-service.pid" | tr '\n' ' ')")
-[ -z "${PORTAL_BENCH_BASELINE:-}" ] || pids[baseline]="$(cat "$PORTAL_STATE_DIR/pids/baseline-gateway.pid")"
+  [full]="$(jvm_pid gateway) $(jvm_pid sections-service)")
+[ -z "${PORTAL_BENCH_BASELINE:-}" ] || pids[baseline]="$(jvm_pid baseline-gateway)"
 
 warmup="${PORTAL_BENCH_WARMUP:-120}"
 for target in "${targets[@]}"; do

@@ -1,7 +1,7 @@
 # Sourced by the bench scripts that measure HTTP calls: starts the whole system with
 # deploy/local/run.sh on free ports (own databases and Redis namespace, quota in shadow mode so that
 # every call runs the full pipeline and none is refused), stops and drops it when the script exits.
-# Sets $root, $work, $gateway_port, $sections_port, $realm; defines say, need, token, measure and peak_rss_mib.
+# Sets $root, $work, $gateway_port, $sections_port, $realm; defines say, need, token, measure, jvm_pid and peak_rss_mib.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
@@ -33,13 +33,18 @@ realm="$(sed -n 's/^realm=//p' "$PORTAL_STATE_DIR/urls.properties")"
 gateway_port="${gateway##*:}"
 sections_port=$((gateway_port + 3))
 
-# peak_rss_mib SERVICE: the peak resident memory of the service's JVM (in its container, if it runs from
-# its image).
-peak_rss_mib() {
+# jvm_pid SERVICE: the process id of the service's JVM (in its container, if it runs from its image), a
+# service or an instance the runner started.
+jvm_pid() {
   local pid
   pid="$(cat "$PORTAL_STATE_DIR/pids/$1.pid")"
   if grep -q podman "/proc/$pid/cmdline" 2>/dev/null; then pid="$(podman inspect -f '{{.State.Pid}}' "portal-$1")"; fi
-  echo $(( $(awk '/VmHWM/ { print $2 }' "/proc/$pid/status") / 1024 ))
+  echo "$pid"
+}
+
+# peak_rss_mib SERVICE: the peak resident memory of the service's JVM.
+peak_rss_mib() {
+  echo $(( $(awk '/VmHWM/ { print $2 }' "/proc/$(jvm_pid "$1")/status") / 1024 ))
 }
 
 # An access token of a demo user.
